@@ -1,0 +1,181 @@
+"""The ``oceanbrain`` command line: thin wrappers over library functions.
+
+Each command calls one library function and formats its result. Errors OceanBrain raises on
+purpose become one ``error:`` line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import pandas as pd
+import typer
+
+from oceanbrain import settings
+from oceanbrain.errors import OceanBrainError, ReadOnlyViolation
+
+app = typer.Typer(
+    help="OceanBrain (海洋产业大脑): Qingdao's ocean industry-chain knowledge graph.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Inspect and initialise the graph database.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+P = ParamSpec("P")
+R = TypeVar("R")
+EXIT_ERROR = 2
+
+
+def at_the_edge(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn OceanBrainError into one stderr line and exit code 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except ReadOnlyViolation as exc:
+            typer.echo(f"error: refused: {exc}", err=True)
+            raise typer.Exit(EXIT_ERROR) from None
+        except OceanBrainError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(EXIT_ERROR) from None
+
+    return wrapper
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _emit(rows: list[dict[str, Any]], columns: list[str], fmt: OutputFormat) -> None:
+    if fmt is OutputFormat.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+        return
+    frame = pd.DataFrame.from_records(rows, columns=columns)
+    if fmt is OutputFormat.csv:
+        typer.echo(frame.to_csv(index=False), nl=False)
+    elif frame.empty:
+        typer.echo("(no rows)")
+    else:
+        typer.echo(frame.to_string(index=False))
+
+
+@db_app.command("status")
+@at_the_edge
+def db_status() -> None:
+    """Engine, location (no secrets), node counts per label and schema state."""
+    from oceanbrain.graph import open_store
+    from oceanbrain.graph.queries import graph_status
+
+    with open_store() as store:
+        status = graph_status(store)
+    typer.echo(f"engine: {status.location}")
+    typer.echo(f"schema: {status.schema.summary()}")
+    typer.echo("nodes:")
+    width = max(len(label) for label in status.counts)
+    for label, n in status.counts.items():
+        typer.echo(f"  {label:<{width}}  {n}")
+    typer.echo(f"relationships: {status.relationships}")
+
+
+@db_app.command("init")
+@at_the_edge
+def db_init() -> None:
+    """Create the schema's constraints and indexes (safe to run again)."""
+    from oceanbrain.graph import open_store
+
+    with open_store() as store:
+        before = store.schema_state()
+        after = store.ensure_schema()
+        location = store.describe()
+    created = len(before.missing) - len(after.missing)
+    typer.echo(f"{location}: created {created} constraints/indexes; schema {after.summary()}")
+
+
+@db_app.command("schema-docs")
+@at_the_edge
+def db_schema_docs(
+    output: Annotated[Path, typer.Option(help="Where to write the Markdown.")] = Path(
+        "docs/schema.md"
+    ),
+    check: Annotated[bool, typer.Option(help="Only check that the file is up to date.")] = False,
+) -> None:
+    """Generate docs/schema.md from oceanbrain/graph/schema.yaml."""
+    from oceanbrain.graph.schema import load_schema, render_markdown
+
+    text = render_markdown(load_schema())
+    if check:
+        current = output.read_text(encoding="utf-8") if output.exists() else ""
+        if current != text:
+            typer.echo(f"error: {output} is stale; run `oceanbrain db schema-docs`", err=True)
+            raise typer.Exit(1)
+        typer.echo(f"{output} is up to date")
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    typer.echo(f"wrote {output}")
+
+
+@app.command("query")
+@at_the_edge
+def query(
+    cypher: Annotated[str, typer.Argument(help="A read-only Cypher query.")],
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="name=value (value may be JSON).")
+    ] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+    max_rows: Annotated[int | None, typer.Option(help="Row limit (default: setting).")] = None,
+) -> None:
+    """Run a read-only Cypher query; writes are refused by the engine (exit code 2)."""
+    from oceanbrain.graph import open_store
+    from oceanbrain.graph.console import parse_params, run_console_query
+
+    params = parse_params(param or [])
+    with open_store() as store:
+        result = run_console_query(store, cypher, params, max_rows=max_rows)
+    _emit(result.rows, result.columns, fmt)
+    if result.truncated:
+        typer.echo(f"(stopped at {result.max_rows} rows; use --max-rows for more)", err=True)
+
+
+@app.command("settings")
+def show_settings() -> None:
+    """List every setting, its environment variable and current value (secrets hidden)."""
+    for s in settings.SETTINGS:
+        value = s.value()
+        shown = "(set)" if s.secret and value else value
+        typer.echo(f"{s.env_var}={shown if shown is not None else ''}")
+        typer.echo(f"    {s.help}")
+
+
+@app.command("dashboard")
+def dashboard(
+    port: Annotated[int, typer.Option(help="Port to serve on.")] = 8501,
+    address: Annotated[str, typer.Option(help="Address to bind.")] = "localhost",
+) -> None:
+    """Start the Streamlit dashboard (http://localhost:8501 by default)."""
+    app_path = Path(__file__).parent / "dashboards" / "app.py"
+    argv = [
+        sys.executable, "-m", "streamlit", "run", str(app_path),
+        "--server.port", str(port), "--server.address", address,
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+    ]
+    os.execv(sys.executable, argv)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""Settings as data: each has a name, a default, help text and an ``OCEANBRAIN_*`` variable.
+
+Secrets (passwords) are only ever read from the environment by variable name; they are never
+defaults, never printed, and never part of a URL we show.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str | None
+    help: str
+    secret: bool = False
+
+    @property
+    def env_var(self) -> str:
+        return "OCEANBRAIN_" + self.name.upper()
+
+    def value(self, environ: dict[str, str] | None = None) -> str | None:
+        env = os.environ if environ is None else environ
+        raw = env.get(self.env_var)
+        if raw is None or raw.strip() == "":
+            return self.default
+        return raw.strip()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "graph",
+        None,
+        "Which graph engine to use, as a URL. Unset: the embedded FalkorDBLite graph at "
+        "OCEANBRAIN_GRAPH_PATH. neo4j://, neo4j+s://, bolt://, bolt+s://host:port[/database]: "
+        "a Neo4j server. falkordb://host:port: an external FalkorDB server.",
+    ),
+    Setting(
+        "graph_path",
+        ".oceanbrain/graph.db",
+        "File of the embedded FalkorDBLite graph (append-only file on, fsync every second).",
+    ),
+    Setting("graph_name", "oceanbrain", "Graph (key) name inside FalkorDB."),
+    Setting("neo4j_user", None, "Neo4j user name. Leave unset for a server with auth off."),
+    Setting("neo4j_password", None, "Neo4j password (read from the environment only).", True),
+    Setting(
+        "neo4j_database",
+        None,
+        "Neo4j database name; overrides a /database path in OCEANBRAIN_GRAPH. "
+        "Unset: the server's default database.",
+    ),
+    Setting("query_timeout_s", "30", "Timeout in seconds for console and CLI read queries."),
+    Setting("console_max_rows", "1000", "Row limit of the dashboard's Cypher console."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def setting(name: str) -> Setting:
+    return _BY_NAME[name]
+
+
+def get(name: str, environ: dict[str, str] | None = None) -> str | None:
+    """The current value of the setting called ``name`` (environment first, then default)."""
+    return _BY_NAME[name].value(environ)
+
+
+def get_number(name: str, environ: dict[str, str] | None = None) -> float:
+    """A numeric setting, with an error naming the variable when it is not a number."""
+    from oceanbrain.errors import ConfigError
+
+    s = _BY_NAME[name]
+    raw = s.value(environ)
+    try:
+        return float(raw) if raw is not None else float("nan")
+    except ValueError:
+        raise ConfigError(
+            f"{s.env_var}={raw!r} is not a number; set it to a number such as {s.default}."
+        ) from None
