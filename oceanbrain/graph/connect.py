@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import contextlib
+import json
+import socket
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -78,6 +80,7 @@ def open_embedded(path: Path, environ: dict[str, str] | None = None) -> GraphSto
             f"cannot create the folder for the embedded graph {path} ({exc.strerror}); "
             f"set {path_var} to a writable file path"
         ) from None
+    _forget_dead_server(path)
     try:
         db = FalkorDB(
             str(path),
@@ -91,6 +94,28 @@ def open_embedded(path: Path, environ: dict[str, str] | None = None) -> GraphSto
         ) from exc
     name = settings.get("graph_name", environ) or "oceanbrain"
     return FalkorStore(db, name, f"embedded {path}", on_close=db.close)
+
+
+def _forget_dead_server(path: Path) -> None:
+    """Remove FalkorDBLite's registry of a server that died (crash, SIGKILL, reboot).
+
+    The registry (``<file>.settings``) points later processes at the running server's socket;
+    left behind by a dead server, it would make every later open fail.
+    """
+    registry = path.with_name(path.name + ".settings")
+    try:
+        socket_path = json.loads(registry.read_text())["unixsocket"]
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError, KeyError):
+        registry.unlink(missing_ok=True)  # unreadable: let FalkorDBLite start afresh
+        return
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+        probe.settimeout(2.0)
+        try:
+            probe.connect(socket_path)
+        except OSError:
+            registry.unlink(missing_ok=True)
 
 
 def open_falkordb_server(host: str, port: int, environ: dict[str, str] | None = None) -> GraphStore:

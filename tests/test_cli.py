@@ -1,0 +1,118 @@
+"""The CLI: exact output and exit codes, on both engines where a graph is touched."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from oceanbrain.cli import app
+
+runner = CliRunner()
+
+
+def invoke(args: list[str], env: dict[str, str]):
+    return runner.invoke(app, args, env=env)
+
+
+@pytest.mark.graph
+def test_db_init_then_status_shows_engine_counts_and_schema(graph_env: dict[str, str]) -> None:
+    result = invoke(["db", "init"], graph_env)
+    assert result.exit_code == 0, result.output
+    assert "schema ok" in result.output
+    again = invoke(["db", "init"], graph_env)
+    assert "created 0 constraints/indexes" in again.output
+
+    status = invoke(["db", "status"], graph_env)
+    assert status.exit_code == 0, status.output
+    lines = status.output.splitlines()
+    assert lines[0].startswith("engine: ")
+    assert lines[1].startswith("schema: ok")
+    assert "  Firm" in status.output and "relationships: 0" in status.output
+
+
+@pytest.mark.graph
+@pytest.mark.parametrize(
+    "cypher", ["CREATE (n:X)", "MERGE (n:Firm {id: 'x'})", "MATCH (n) DETACH DELETE n"]
+)
+def test_query_refuses_writes_with_exit_code_2(graph_env: dict[str, str], cypher: str) -> None:
+    result = invoke(["query", cypher], graph_env)
+    assert result.exit_code == 2
+    assert result.output.startswith("error: refused:")
+    assert len(result.output.strip().splitlines()) == 1
+    count = invoke(["query", "MATCH (n:X) RETURN count(n) AS n", "-f", "json"], graph_env)
+    assert json.loads(count.output) == [{"n": 0}]
+
+
+@pytest.mark.graph
+def test_query_formats_and_params(graph_env: dict[str, str]) -> None:
+    args = ["query", "UNWIND $names AS name RETURN name, size(name) AS n", "-p",
+            'names=["青岛蓝谷", "崂山"]']
+    as_json = invoke([*args, "--format", "json"], graph_env)
+    assert as_json.exit_code == 0, as_json.output
+    assert json.loads(as_json.output) == [{"name": "青岛蓝谷", "n": 4}, {"name": "崂山", "n": 2}]
+    as_csv = invoke([*args, "--format", "csv"], graph_env)
+    assert as_csv.output == "name,n\n青岛蓝谷,4\n崂山,2\n"
+    as_table = invoke(args, graph_env)
+    assert "青岛蓝谷" in as_table.output and as_table.output.splitlines()[0].split() == ["name", "n"]
+
+
+@pytest.mark.graph
+def test_query_row_limit_is_reported(graph_env: dict[str, str]) -> None:
+    result = invoke(["query", "UNWIND range(1, 50) AS i RETURN i", "--max-rows", "5", "-f",
+                     "json"], graph_env)
+    assert result.exit_code == 0
+    assert result.stdout.count('"i"') == 5
+    assert "stopped at 5 rows" in result.stderr
+
+
+@pytest.mark.graph
+def test_query_syntax_error_is_one_line(graph_env: dict[str, str]) -> None:
+    result = invoke(["query", "MATCH (n RETURN n"], graph_env)
+    assert result.exit_code == 2
+    assert result.output.startswith("error: ")
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("ftp://example.org", "unsupported scheme"),
+        ("bolt://", "names no host"),
+        ("bolt://neo4j:secret-pw@127.0.0.1:7687", "must not contain credentials"),
+        ("bolt://127.0.0.1:1", "cannot reach Neo4j at bolt://127.0.0.1:1"),
+        ("neo4j://127.0.0.1:notaport", "not a valid URL"),
+        ("falkordb://127.0.0.1:1", "cannot reach FalkorDB at falkordb://127.0.0.1:1"),
+    ],
+)
+def test_bad_graph_url_gives_one_line_and_exit_2(url: str, expected: str) -> None:
+    result = invoke(["db", "status"], {"OCEANBRAIN_GRAPH": url})
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    assert expected in lines[0]
+    assert "OCEANBRAIN_GRAPH" in lines[0]
+    assert "secret-pw" not in result.output
+
+
+def test_installed_console_script_bad_url_no_traceback() -> None:
+    """The real `oceanbrain` entry point, as an operator runs it."""
+    exe = os.path.join(os.path.dirname(sys.executable), "oceanbrain")
+    env = {**os.environ, "OCEANBRAIN_GRAPH": "mysql://localhost"}
+    proc = subprocess.run([exe, "db", "status"], capture_output=True, text=True, env=env,
+                          timeout=60)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and "unsupported scheme" in proc.stderr
+
+
+def test_settings_lists_every_variable_and_hides_secrets() -> None:
+    result = invoke(["settings"], {"OCEANBRAIN_NEO4J_PASSWORD": "hunter2"})
+    assert result.exit_code == 0
+    assert "OCEANBRAIN_NEO4J_PASSWORD=(set)" in result.output
+    assert "hunter2" not in result.output
+    assert "OCEANBRAIN_GRAPH_PATH=.oceanbrain/graph.db" in result.output
