@@ -1,0 +1,67 @@
+# OceanBrain task runner: the two commands a fresh machine needs are `make demo` and `make test`.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# The first Python >= 3.12 found (pyenv shims that point at another version are skipped).
+PYTHON ?= $(shell for c in python3.12 $(HOME)/.pyenv/versions/3.12*/bin/python3.12 \
+	/usr/bin/python3.12 python3.13 python3; do \
+	  if command -v $$c >/dev/null 2>&1 && \
+	     $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+	    command -v $$c; break; fi; done)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+OB := $(BIN)/oceanbrain
+NEO4J_DIR := tests/neo4j_server
+NEO4J_CP := $(NEO4J_DIR)/target/classpath.txt
+
+.PHONY: help venv neo4j-test-deps test demo db-init load dashboard docs lint clean
+
+help:
+	@echo "make demo   - install, initialise the embedded graph, load data/, serve http://localhost:8501"
+	@echo "make test   - install, fetch the Neo4j test server, run the suite on both engines"
+	@echo "make lint   - ruff and mypy"
+	@echo "make docs   - regenerate docs/schema.md from oceanbrain/graph/schema.yaml"
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "error: no Python >= 3.12 found; install python3.12 or set PYTHON=/path/to/python3.12" >&2; exit 2; }
+	"$(PYTHON)" -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+venv: $(STAMP)
+
+$(NEO4J_CP): $(NEO4J_DIR)/pom.xml
+	@command -v mvn >/dev/null || { echo "error: Maven (mvn) is needed to fetch the Neo4j test server; install maven" >&2; exit 2; }
+	@command -v java >/dev/null || { echo "error: Java 17 is needed for the Neo4j test server; install openjdk-17-jdk" >&2; exit 2; }
+	cd $(NEO4J_DIR) && mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+
+neo4j-test-deps: $(NEO4J_CP)
+
+test: $(STAMP) $(NEO4J_CP)
+	$(BIN)/python -m pytest
+
+db-init: $(STAMP)
+	$(OB) db init
+
+load: db-init
+	@if [ -d data/qingdao ] || [ -d data/chains ]; then $(OB) data load; else echo "no data/ sample found; skipping load"; fi
+
+dashboard: $(STAMP)
+	$(OB) dashboard
+
+demo: load
+	$(OB) dashboard
+
+docs: $(STAMP)
+	$(OB) db schema-docs
+
+lint: $(STAMP)
+	$(BIN)/ruff check oceanbrain tests
+	$(BIN)/ruff format --check oceanbrain tests
+	$(BIN)/mypy oceanbrain
+
+clean:
+	rm -rf $(VENV) $(NEO4J_DIR)/target .pytest_cache
