@@ -19,7 +19,7 @@ import pandas as pd
 import typer
 
 from oceanbrain import settings
-from oceanbrain.errors import OceanBrainError, ReadOnlyViolation
+from oceanbrain.errors import ConfigError, OceanBrainError, ReadOnlyViolation
 
 app = typer.Typer(
     help="OceanBrain (海洋产业大脑): Qingdao's ocean industry-chain knowledge graph.",
@@ -28,6 +28,9 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Inspect and initialise the graph database.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+data_app = typer.Typer(help="Load the curated data/ files; generate synthetic data.",
+                       no_args_is_help=True)
+app.add_typer(data_app, name="data")
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -124,6 +127,41 @@ def db_schema_docs(
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(text, encoding="utf-8")
     typer.echo(f"wrote {output}")
+
+
+@data_app.command("load")
+@at_the_edge
+def data_load(
+    data_dir: Annotated[Path, typer.Option(help="Folder with chains/, qingdao/, national/.")] = Path(
+        "data"
+    ),
+    reports: Annotated[Path, typer.Option(help="Where to write the reject report.")] = Path(
+        ".oceanbrain/reports"
+    ),
+) -> None:
+    """Load the canonical files in data/ with provenance (exit 1 if rows were rejected)."""
+    from oceanbrain.graph import open_store
+    from oceanbrain.ingest.load import load_canonical
+    from oceanbrain.ingest.rejects import write_reject_report
+
+    if not data_dir.is_dir():
+        raise ConfigError(f"data folder {data_dir} does not exist; pass --data-dir")
+    with open_store() as store:
+        store.ensure_schema()
+        report = load_canonical(store, data_dir)
+    typer.echo(f"{report.run_id}: {report.status} in {report.seconds:.1f}s")
+    for label, numbers in report.counts.items():
+        if numbers:
+            typer.echo(f"  {label}: " + ", ".join(f"{k} {v}" for k, v in numbers.items()))
+    if report.rejects:
+        csv_path, _ = write_reject_report(
+            report.rejects, reports / (report.run_id.replace(":", "-") + "-rejects")
+        )
+        rows = sum(1 for r in report.rejects if r.severity != "warning")
+        warnings = len(report.rejects) - rows
+        typer.echo(f"  rejected rows: {rows}; warnings: {warnings}; report: {csv_path}")
+        if rows:
+            raise typer.Exit(1)
 
 
 @app.command("query")

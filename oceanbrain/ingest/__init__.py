@@ -1,0 +1,1 @@
+"""Ingest: sources, validation, entity resolution, provenance and the weekly job."""
