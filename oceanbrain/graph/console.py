@@ -17,6 +17,14 @@ from oceanbrain.graph.cypher import identifier
 from oceanbrain.graph.store import GraphStore, Row
 
 
+EXAMPLE_QUERY = (
+    "MATCH (f:Firm)-[:IN_SEGMENT]->(s:Segment)\n"
+    "WHERE f.city = '青岛市'\n"
+    "RETURN s.name_zh AS segment, count(f) AS firms\n"
+    "ORDER BY firms DESC LIMIT 25"
+)
+
+
 @dataclass(frozen=True)
 class ConsoleResult:
     rows: list[Row]

@@ -24,6 +24,7 @@ from oceanbrain.ingest.records import (
     PersonRecord,
     ProductRecord,
     ProjectRecord,
+    SupplyRecord,
 )
 from oceanbrain.ingest.rejects import Reject
 
@@ -39,6 +40,7 @@ CSV_FILES: dict[str, type[BaseModel]] = {
     "qingdao/projects.csv": ProjectRecord,
     "qingdao/talent.csv": PersonRecord,
     "qingdao/models.csv": ProductRecord,
+    "links/supplies.csv": SupplyRecord,
 }
 CHAINS_FILE = "chains/chains.yaml"
 

@@ -60,22 +60,34 @@ class GraphRows:
 
 
 class NameIndex:
-    """Normalised names and aliases of firms, institutions and parks → (label, id)."""
+    """Names and aliases of firms, institutions and parks → (label, id).
+
+    A full name beats an alias; a name or alias shared by two different entities resolves to
+    nothing (ambiguous) rather than to a guess.
+    """
 
     def __init__(self) -> None:
-        self._names: dict[str, tuple[str, str] | None] = {}
+        self._tiers: tuple[dict[str, tuple[str, str] | None], ...] = ({}, {})
 
-    def add(self, label: str, node_id: str, *names: str | None) -> None:
-        for name in names:
-            if not name:
-                continue
-            key = normalise_name(name)
-            current = self._names.get(key, (label, node_id))
-            self._names[key] = current if current == (label, node_id) else None  # None: ambiguous
+    def add(self, label: str, node_id: str, name: str, *aliases: str | None) -> None:
+        self._put(self._tiers[0], label, node_id, name)
+        for alias in aliases:
+            if alias:
+                self._put(self._tiers[1], label, node_id, alias)
+
+    @staticmethod
+    def _put(tier: dict[str, tuple[str, str] | None], label: str, node_id: str, name: str) -> None:
+        key = normalise_name(name)
+        current = tier.get(key, (label, node_id))
+        tier[key] = current if current == (label, node_id) else None
 
     def resolve(self, name: str, labels: tuple[str, ...]) -> tuple[str, str] | None:
-        hit = self._names.get(normalise_name(name))
-        return hit if hit and hit[0] in labels else None
+        key = normalise_name(name)
+        for tier in self._tiers:
+            if key in tier:
+                hit = tier[key]
+                return hit if hit and hit[0] in labels else None
+        return None
 
 
 def firm_id(record: FirmRecord) -> str:
@@ -172,6 +184,7 @@ class RowBuilder:
         self.add_projects()
         self.add_people()
         self.add_products()
+        self.add_supplies()
         return self.rows
 
     def add_chains(self) -> None:
@@ -258,7 +271,8 @@ class RowBuilder:
                 "city": rec.city, "district": rec.district, "role": rec.role,
                 "high_tech": rec.high_tech, "specialised": rec.specialised, "founded": rec.founded,
                 "registered_capital_text": rec.registered_capital,
-                "registered_capital_cny": capital_cny, "notes": rec.notes}, src))
+                "registered_capital_cny": capital_cny, "insured_employees": rec.insured_employees,
+                "synthetic": rec.synthetic, "notes": rec.notes}, src))
             path = region_path(rec.province, rec.city, rec.district)
             if len(path) > 1:
                 self.rows.rel("LOCATED_IN", node, self.region(path, src), src)
@@ -311,6 +325,20 @@ class RowBuilder:
             self.link_named(file, line, "owner", "DEVELOPED_BY", node, rec.owner + rec.co_developers,
                             ("Firm", "Institution"), src, ("研发单位", "developer"))
             self.link_segments(file, line, node, rec.segments, src)
+
+
+    def add_supplies(self) -> None:
+        file = "links/supplies.csv"
+        for line, rec in self.data.records(file):
+            src = self.sources(file, rec)
+            supplier = self.names.resolve(rec.supplier, ("Firm",))
+            customer = self.names.resolve(rec.customer, ("Firm",))
+            if supplier is None:
+                self.reject_ref(file, line, "supplier", rec.supplier, "供应商企业", "supplier firm")
+            if customer is None:
+                self.reject_ref(file, line, "customer", rec.customer, "客户企业", "customer firm")
+            if supplier and customer:
+                self.rows.rel("SUPPLIES", supplier, customer, src, {"product": rec.product})
 
 
 @dataclass

@@ -128,6 +128,13 @@ class FirmRecord(Sourced):
     specialised: Flag = None
     founded: Date = None
     registered_capital: Text = None
+    insured_employees: int | None = None
+    synthetic: Flag = None
+
+    @field_validator("insured_employees", mode="before")
+    @classmethod
+    def _insured(cls, value: Any) -> Any:
+        return _blank_to_none(value)
 
     @field_validator("uscc")
     @classmethod
@@ -188,6 +195,14 @@ class PersonRecord(Sourced):
     affiliation: Text = None
     field: Text = None
     segments: Multi = []
+
+
+class SupplyRecord(Sourced):
+    """A firm-to-firm supply link (data/links/supplies.csv): supplier → customer."""
+
+    supplier: str
+    customer: str
+    product: Text = None
 
 
 class ProductRecord(Sourced):

@@ -1,0 +1,1 @@
+"""Streamlit pages for investment-promotion staff and analysts. They render; they hold no Cypher."""
