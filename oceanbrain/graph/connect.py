@@ -9,8 +9,11 @@ from __future__ import annotations
 import contextlib
 import json
 import socket
+import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
+
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from oceanbrain import settings
 from oceanbrain.errors import ConfigError, GraphConnectionError
@@ -18,6 +21,7 @@ from oceanbrain.graph.store import GraphStore
 
 NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 GRAPH_VAR = settings.setting("graph").env_var
+EMBEDDED_START_ATTEMPTS = 3
 _FIX = (
     f"set {GRAPH_VAR} to bolt://host:7687, neo4j://host:7687 (Neo4j), falkordb://host:6379 "
     "(FalkorDB server), or unset it for the embedded graph"
@@ -34,7 +38,9 @@ def open_store(url: str | None = None, environ: dict[str, str] | None = None) ->
         parts = urlsplit(url)
         port = parts.port
     except ValueError as exc:
-        raise ConfigError(f"{GRAPH_VAR}={redact(url)!r} is not a valid URL ({exc}); {_FIX}") from None
+        raise ConfigError(
+            f"{GRAPH_VAR}={redact(url)!r} is not a valid URL ({exc}); {_FIX}"
+        ) from None
     if parts.username or parts.password:
         raise ConfigError(
             f"{GRAPH_VAR} must not contain credentials; put them in "
@@ -80,18 +86,26 @@ def open_embedded(path: Path, environ: dict[str, str] | None = None) -> GraphSto
             f"cannot create the folder for the embedded graph {path} ({exc.strerror}); "
             f"set {path_var} to a writable file path"
         ) from None
-    _forget_dead_server(path)
-    try:
-        db = FalkorDB(
-            str(path),
-            serverconfig={"appendonly": "yes", "appendfsync": "everysec"},
-        )
-        db.client.ping()
-    except Exception as exc:  # redislite raises bare Exceptions of several kinds
-        raise GraphConnectionError(
-            f"could not start the embedded FalkorDBLite graph at {path}: {exc}; "
-            f"check that {path_var} points to a writable file and that falkordblite is installed"
-        ) from exc
+    for attempt in range(EMBEDDED_START_ATTEMPTS):
+        _forget_dead_server(path)
+        try:
+            db = FalkorDB(str(path), serverconfig={"appendonly": "yes", "appendfsync": "everysec"})
+            db.client.ping()
+            break
+        except RedisConnectionError:
+            # A server that is still starting (or replaying its append-only file) can refuse
+            # the first connection; its registry now points at it, so the next attempt joins it.
+            if attempt + 1 == EMBEDDED_START_ATTEMPTS:
+                raise GraphConnectionError(
+                    f"the embedded FalkorDBLite server for {path} did not accept connections; "
+                    f"retry, or check the log next to {path}"
+                ) from None
+            time.sleep(1.0)
+        except Exception as exc:  # redislite raises bare Exceptions of several kinds
+            raise GraphConnectionError(
+                f"could not start the embedded FalkorDBLite graph at {path}: {exc}; check that "
+                f"{path_var} points to a writable file and that falkordblite is installed"
+            ) from exc
     name = settings.get("graph_name", environ) or "oceanbrain"
     return FalkorStore(db, name, f"embedded {path}", on_close=db.close)
 
@@ -155,7 +169,9 @@ def open_neo4j(url: str, environ: dict[str, str] | None = None) -> GraphStore:
     try:
         driver = GraphDatabase.driver(base, auth=auth, connection_timeout=5.0)
     except (ConfigurationError, ValueError) as exc:
-        raise ConfigError(f"{GRAPH_VAR}={url!r} is not a usable Neo4j URL ({exc}); {_FIX}") from None
+        raise ConfigError(
+            f"{GRAPH_VAR}={url!r} is not a usable Neo4j URL ({exc}); {_FIX}"
+        ) from None
     try:
         driver.verify_connectivity()
         with driver.session(database=database) as session:  # checks the database exists
@@ -173,7 +189,9 @@ def open_neo4j(url: str, environ: dict[str, str] | None = None) -> GraphStore:
                 f"Neo4j at {base} has no database {database!r}; fix the /database part of "
                 f"{GRAPH_VAR} or {settings.setting('neo4j_database').env_var}"
             ) from None
-        raise GraphConnectionError(f"Neo4j at {base} refused the connection: {exc.message}") from None
+        raise GraphConnectionError(
+            f"Neo4j at {base} refused the connection: {exc.message}"
+        ) from None
     except (ServiceUnavailable, OSError) as exc:
         driver.close()
         raise GraphConnectionError(
