@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated, Any
 
 import pandas as pd
 import typer
@@ -28,16 +28,15 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Inspect and initialise the graph database.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
-data_app = typer.Typer(help="Load the curated data/ files; generate synthetic data.",
-                       no_args_is_help=True)
+data_app = typer.Typer(
+    help="Load the curated data/ files; generate synthetic data.", no_args_is_help=True
+)
 app.add_typer(data_app, name="data")
 
-P = ParamSpec("P")
-R = TypeVar("R")
 EXIT_ERROR = 2
 
 
-def at_the_edge(func: Callable[P, R]) -> Callable[P, R]:
+def at_the_edge[**P, R](func: Callable[P, R]) -> Callable[P, R]:
     """Turn OceanBrainError into one stderr line and exit code 2."""
 
     @functools.wraps(func)
@@ -132,9 +131,9 @@ def db_schema_docs(
 @data_app.command("load")
 @at_the_edge
 def data_load(
-    data_dir: Annotated[Path, typer.Option(help="Folder with chains/, qingdao/, national/.")] = Path(
-        "data"
-    ),
+    data_dir: Annotated[
+        Path, typer.Option(help="Folder with chains/, qingdao/, national/.")
+    ] = Path("data"),
     reports: Annotated[Path, typer.Option(help="Where to write the reject report.")] = Path(
         ".oceanbrain/reports"
     ),
@@ -204,9 +203,19 @@ def dashboard(
     """Start the Streamlit dashboard (http://localhost:8501 by default)."""
     app_path = Path(__file__).parent / "dashboards" / "app.py"
     argv = [
-        sys.executable, "-m", "streamlit", "run", str(app_path),
-        "--server.port", str(port), "--server.address", address,
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app_path),
+        "--server.port",
+        str(port),
+        "--server.address",
+        address,
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
     ]
     os.execv(sys.executable, argv)
 

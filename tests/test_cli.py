@@ -50,21 +50,29 @@ def test_query_refuses_writes_with_exit_code_2(graph_env: dict[str, str], cypher
 
 @pytest.mark.graph
 def test_query_formats_and_params(graph_env: dict[str, str]) -> None:
-    args = ["query", "UNWIND $names AS name RETURN name, size(name) AS n", "-p",
-            'names=["青岛蓝谷", "崂山"]']
+    args = [
+        "query",
+        "UNWIND $names AS name RETURN name, size(name) AS n",
+        "-p",
+        'names=["青岛蓝谷", "崂山"]',
+    ]
     as_json = invoke([*args, "--format", "json"], graph_env)
     assert as_json.exit_code == 0, as_json.output
     assert json.loads(as_json.output) == [{"name": "青岛蓝谷", "n": 4}, {"name": "崂山", "n": 2}]
     as_csv = invoke([*args, "--format", "csv"], graph_env)
     assert as_csv.output == "name,n\n青岛蓝谷,4\n崂山,2\n"
     as_table = invoke(args, graph_env)
-    assert "青岛蓝谷" in as_table.output and as_table.output.splitlines()[0].split() == ["name", "n"]
+    assert "青岛蓝谷" in as_table.output and as_table.output.splitlines()[0].split() == [
+        "name",
+        "n",
+    ]
 
 
 @pytest.mark.graph
 def test_query_row_limit_is_reported(graph_env: dict[str, str]) -> None:
-    result = invoke(["query", "UNWIND range(1, 50) AS i RETURN i", "--max-rows", "5", "-f",
-                     "json"], graph_env)
+    result = invoke(
+        ["query", "UNWIND range(1, 50) AS i RETURN i", "--max-rows", "5", "-f", "json"], graph_env
+    )
     assert result.exit_code == 0
     assert result.stdout.count('"i"') == 5
     assert "stopped at 5 rows" in result.stderr
@@ -103,8 +111,9 @@ def test_installed_console_script_bad_url_no_traceback() -> None:
     """The real `oceanbrain` entry point, as an operator runs it."""
     exe = os.path.join(os.path.dirname(sys.executable), "oceanbrain")
     env = {**os.environ, "OCEANBRAIN_GRAPH": "mysql://localhost"}
-    proc = subprocess.run([exe, "db", "status"], capture_output=True, text=True, env=env,
-                          timeout=60)
+    proc = subprocess.run(
+        [exe, "db", "status"], capture_output=True, text=True, env=env, timeout=60
+    )
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and "unsupported scheme" in proc.stderr

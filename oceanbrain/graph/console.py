@@ -16,7 +16,6 @@ from oceanbrain.errors import QueryError
 from oceanbrain.graph.cypher import identifier
 from oceanbrain.graph.store import GraphStore, Row
 
-
 EXAMPLE_QUERY = (
     "MATCH (f:Firm)-[:IN_SEGMENT]->(s:Segment)\n"
     "WHERE f.city = '青岛市'\n"
@@ -58,7 +57,9 @@ def run_console_query(
 ) -> ConsoleResult:
     """Run ``query`` read-only with a row limit and a timeout (settings by default)."""
     if not query.strip():
-        raise QueryError("the query is empty; type a Cypher query such as MATCH (n) RETURN n LIMIT 5")
+        raise QueryError(
+            "the query is empty; type a Cypher query such as MATCH (n) RETURN n LIMIT 5"
+        )
     limit = int(max_rows if max_rows is not None else settings.get_number("console_max_rows"))
     timeout = timeout_s if timeout_s is not None else settings.get_number("query_timeout_s")
     rows, truncated = store.read_head(query, params or {}, max_rows=limit, timeout_s=timeout)

@@ -29,13 +29,19 @@ def _plain(value: Any) -> Any:
     from falkordb.path import Path
 
     if isinstance(value, Node):
-        return {"_id": str(value.id), "_labels": list(value.labels or []), **_plain(value.properties)}
+        return {
+            "_id": str(value.id),
+            "_labels": list(value.labels or []),
+            **_plain(value.properties),
+        }
     if isinstance(value, Edge):
         return {
             "_id": str(value.id),
             "_type": value.relation,
             "_start": str(value.src_node if isinstance(value.src_node, int) else value.src_node.id),
-            "_end": str(value.dest_node if isinstance(value.dest_node, int) else value.dest_node.id),
+            "_end": str(
+                value.dest_node if isinstance(value.dest_node, int) else value.dest_node.id
+            ),
             **_plain(value.properties),
         }
     if isinstance(value, Path):
@@ -82,7 +88,9 @@ class FalkorStore(GraphStore):
         return f"FalkorDB {self._location} (graph {self.graph_name!r})"
 
     # -- running queries ---------------------------------------------------------------
-    def _run(self, method: Callable[..., Any], query: str, params: dict[str, Any], **kw: Any) -> Any:
+    def _run(
+        self, method: Callable[..., Any], query: str, params: dict[str, Any], **kw: Any
+    ) -> Any:
         try:
             return method(query, params or None, **kw)
         except ResponseError as exc:
@@ -142,8 +150,15 @@ class FalkorStore(GraphStore):
         if item.unique:
             try:
                 self._db.execute_command(
-                    "GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE",
-                    item.label, "PROPERTIES", "1", item.prop,
+                    "GRAPH.CONSTRAINT",
+                    "CREATE",
+                    self.graph_name,
+                    "UNIQUE",
+                    "NODE",
+                    item.label,
+                    "PROPERTIES",
+                    "1",
+                    item.prop,
                 )
             except ResponseError as exc:
                 raise QueryError(
@@ -156,7 +171,9 @@ class FalkorStore(GraphStore):
             self._graph.delete()
         except ResponseError as exc:
             if _EMPTY_KEY not in str(exc):  # deleting a graph that was never written is fine
-                raise QueryError(f"FalkorDB could not delete graph {self.graph_name!r}: {exc}") from exc
+                raise QueryError(
+                    f"FalkorDB could not delete graph {self.graph_name!r}: {exc}"
+                ) from exc
         self._ensure_graph_exists()
 
     def close(self) -> None:

@@ -52,7 +52,11 @@ class Neo4jStore(GraphStore):
     engine = "neo4j"
 
     def __init__(
-        self, driver: Driver, location: str, database: str | None = None, *,
+        self,
+        driver: Driver,
+        location: str,
+        database: str | None = None,
+        *,
         schema: Schema | None = None,
     ) -> None:
         super().__init__(schema)
@@ -143,18 +147,15 @@ class Neo4jStore(GraphStore):
 
     def reset(self) -> None:
         # Batched so a large graph does not need one huge transaction.
-        while self._run(
-            neo4j.WRITE_ACCESS,
-            lambda tx: tx.run(
-                "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n"
-            ).single()["n"],
-        ):
+        def delete_some(tx: ManagedTransaction) -> int:
+            result = tx.run("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n")
+            return int(result.single(strict=True)["n"])
+
+        while self._run(neo4j.WRITE_ACCESS, delete_some):
             pass
         for row in self.read("SHOW CONSTRAINTS YIELD name RETURN name"):
             self.write(f"DROP CONSTRAINT {quoted_name(row['name'])} IF EXISTS")
-        for row in self.read(
-            "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name"
-        ):
+        for row in self.read("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name"):
             self.write(f"DROP INDEX {quoted_name(row['name'])} IF EXISTS")
 
     def close(self) -> None:

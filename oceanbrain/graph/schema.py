@@ -83,7 +83,9 @@ def _properties(raw: Any, where: str) -> tuple[Property, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, dict):
-        raise SchemaError(f"{where}: `properties` must be a mapping of name → {{type, description}}")
+        raise SchemaError(
+            f"{where}: `properties` must be a mapping of name → {{type, description}}"
+        )
     props = []
     for name, spec in raw.items():
         identifier(name, f"{where}: property")

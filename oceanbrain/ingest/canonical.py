@@ -10,7 +10,7 @@ import csv
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -27,8 +27,6 @@ from oceanbrain.ingest.records import (
     SupplyRecord,
 )
 from oceanbrain.ingest.rejects import Reject
-
-M = TypeVar("M", bound=BaseModel)
 
 # file (relative to the data folder) → record model; the order is the load order.
 CSV_FILES: dict[str, type[BaseModel]] = {
@@ -66,7 +64,9 @@ class CanonicalData:
         return loaded.records if loaded else []
 
 
-def validation_rejects(file: str, line: int, row: dict[str, Any], exc: ValidationError) -> list[Reject]:
+def validation_rejects(
+    file: str, line: int, row: dict[str, Any], exc: ValidationError
+) -> list[Reject]:
     out = []
     for error in exc.errors():
         column = str(error["loc"][0]) if error["loc"] else ""
@@ -87,7 +87,9 @@ def _zh_for(kind: str, en: str) -> str:
     }.get(kind, en)
 
 
-def read_csv_records(root: Path, file: str, model: type[M]) -> tuple[Loaded[M], list[Reject]]:
+def read_csv_records[M: BaseModel](
+    root: Path, file: str, model: type[M]
+) -> tuple[Loaded[M], list[Reject]]:
     path = root / file
     loaded: Loaded[M] = Loaded(file)
     rejects: list[Reject] = []
@@ -101,22 +103,39 @@ def read_csv_records(root: Path, file: str, model: type[M]) -> tuple[Loaded[M], 
             )
             if missing:
                 return loaded, [
-                    Reject(file, 1, ",".join(missing), "", f"缺少必需的列：{'、'.join(missing)}",
-                           f"required columns missing: {', '.join(missing)}", "file")
+                    Reject(
+                        file,
+                        1,
+                        ",".join(missing),
+                        "",
+                        f"缺少必需的列：{'、'.join(missing)}",
+                        f"required columns missing: {', '.join(missing)}",
+                        "file",
+                    )
                 ]
             for line, row in _numbered(reader):
                 clean = {k: v for k, v in row.items() if k in expected and k is not None}
                 extras = [k for k in row if k not in expected]
                 for column in extras:
-                    rejects.append(Reject(file, line, str(column), str(row.get(column)),
-                                          "未知的列，已忽略", "unknown column, ignored", "warning"))
+                    rejects.append(
+                        Reject(
+                            file,
+                            line,
+                            str(column),
+                            str(row.get(column)),
+                            "未知的列，已忽略",
+                            "unknown column, ignored",
+                            "warning",
+                        )
+                    )
                 try:
                     loaded.records.append((line, model.model_validate(clean)))
                 except ValidationError as exc:
                     rejects.extend(validation_rejects(file, line, clean, exc))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        return loaded, [Reject(file, 0, "", "", f"无法读取文件：{exc}",
-                               f"cannot read the file: {exc}", "file")]
+        return loaded, [
+            Reject(file, 0, "", "", f"无法读取文件：{exc}", f"cannot read the file: {exc}", "file")
+        ]
     return loaded, rejects
 
 
@@ -131,8 +150,17 @@ def read_chains(root: Path) -> tuple[list[ChainRecord], list[Reject]]:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         items = raw["chains"]
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
-        return [], [Reject(CHAINS_FILE, 0, "", "", f"无法读取产业链文件：{exc}",
-                           f"cannot read the chain file: {exc}", "file")]
+        return [], [
+            Reject(
+                CHAINS_FILE,
+                0,
+                "",
+                "",
+                f"无法读取产业链文件：{exc}",
+                f"cannot read the chain file: {exc}",
+                "file",
+            )
+        ]
     chains, rejects = [], []
     for index, item in enumerate(items):
         try:
@@ -140,9 +168,16 @@ def read_chains(root: Path) -> tuple[list[ChainRecord], list[Reject]]:
         except ValidationError as exc:
             where = item.get("id", f"chains[{index}]") if isinstance(item, dict) else index
             for error in exc.errors():
-                rejects.append(Reject(CHAINS_FILE, 0, ".".join(map(str, error["loc"])), str(where),
-                                      str((error.get("ctx") or {}).get("zh", error["msg"])),
-                                      error["msg"]))
+                rejects.append(
+                    Reject(
+                        CHAINS_FILE,
+                        0,
+                        ".".join(map(str, error["loc"])),
+                        str(where),
+                        str((error.get("ctx") or {}).get("zh", error["msg"])),
+                        error["msg"],
+                    )
+                )
     return chains, rejects
 
 

@@ -23,8 +23,19 @@ from oceanbrain.ingest.rejects import Reject
 from oceanbrain.ingest.values import ValueProblem, normalise_name, parse_money, stable_id
 
 SEGMENT_LINK_CONFIDENCE = 0.9  # curated segment assignments: stated by a researcher, not a registry
-NODE_ORDER = ("Source", "Region", "Chain", "Segment", "MarineCategory", "Park", "Institution",
-              "Firm", "Project", "Person", "Product")
+NODE_ORDER = (
+    "Source",
+    "Region",
+    "Chain",
+    "Segment",
+    "MarineCategory",
+    "Park",
+    "Institution",
+    "Firm",
+    "Project",
+    "Person",
+    "Product",
+)
 COUNTRY = "中国"
 
 
@@ -36,26 +47,48 @@ class GraphRows:
     )
     rejects: list[Reject] = field(default_factory=list)
 
-    def node(self, label: str, node_id: str, props: dict[str, Any], sources: list[str],
-             observed: bool = True, confidence: float = 1.0) -> str:
+    def node(
+        self,
+        label: str,
+        node_id: str,
+        props: dict[str, Any],
+        sources: list[str],
+        observed: bool = True,
+        confidence: float = 1.0,
+    ) -> str:
         clean = {k: v for k, v in props.items() if v is not None and v != []}
         row = self.nodes[label].get(node_id)
         if row:  # seen in two files: keep both sources, later values fill gaps
             row["props"] = {**clean, **row["props"]}
             row["sources"] = sorted(set(row["sources"]) | set(sources))
         else:
-            self.nodes[label][node_id] = {"id": node_id, "props": clean, "sources": sorted(set(sources)),
-                                          "observed": observed, "confidence": confidence}
+            self.nodes[label][node_id] = {
+                "id": node_id,
+                "props": clean,
+                "sources": sorted(set(sources)),
+                "observed": observed,
+                "confidence": confidence,
+            }
         return node_id
 
-    def rel(self, rel_type: str, source: tuple[str, str], target: tuple[str, str],
-            sources: list[str], props: dict[str, Any] | None = None,
-            observed: bool = True, confidence: float = 1.0) -> None:
+    def rel(
+        self,
+        rel_type: str,
+        source: tuple[str, str],
+        target: tuple[str, str],
+        sources: list[str],
+        props: dict[str, Any] | None = None,
+        observed: bool = True,
+        confidence: float = 1.0,
+    ) -> None:
         key = (rel_type, source[0], target[0])
         self.rels[key][(source[1], target[1])] = {
-            "from": source[1], "to": target[1],
+            "from": source[1],
+            "to": target[1],
             "props": {k: v for k, v in (props or {}).items() if v is not None},
-            "sources": sorted(set(sources)), "observed": observed, "confidence": confidence,
+            "sources": sorted(set(sources)),
+            "observed": observed,
+            "confidence": confidence,
         }
 
 
@@ -94,7 +127,9 @@ def firm_id(record: FirmRecord) -> str:
     return f"firm:uscc:{record.uscc}" if record.uscc else stable_id("firm:name", record.name)
 
 
-def region_path(province: str | None, city: str | None, district: str | None) -> list[tuple[str, str]]:
+def region_path(
+    province: str | None, city: str | None, district: str | None
+) -> list[tuple[str, str]]:
     path = [(COUNTRY, "country")]
     if province:
         path.append((province, "province"))
@@ -116,15 +151,25 @@ class RowBuilder:
         self.chains: set[str] = set()
 
     # -- helpers ---------------------------------------------------------------------------
-    def sources(self, file: str, record: Sourced | None = None, urls: list[str] | None = None,
-                title: str | None = None, date: str | None = None) -> list[str]:
-        file_id = self.rows.node("Source", stable_id("src:file", file),
-                                 {"kind": "file", "url": f"data/{file}"}, [])
+    def sources(
+        self,
+        file: str,
+        record: Sourced | None = None,
+        urls: list[str] | None = None,
+        title: str | None = None,
+        date: str | None = None,
+    ) -> list[str]:
+        file_id = self.rows.node(
+            "Source", stable_id("src:file", file), {"kind": "file", "url": f"data/{file}"}, []
+        )
         ids = [file_id]
-        for url in (record.source_url if record else urls or []):
-            props = {"kind": "web", "url": url,
-                     "title": record.source_title if record else title,
-                     "retrieved": record.source_date if record else date}
+        for url in record.source_url if record else urls or []:
+            props = {
+                "kind": "web",
+                "url": url,
+                "title": record.source_title if record else title,
+                "retrieved": record.source_date if record else date,
+            }
             ids.append(self.rows.node("Source", stable_id("src:web", url), props, []))
         return ids
 
@@ -143,23 +188,54 @@ class RowBuilder:
     def qingdao(self, district: str | None, sources: list[str]) -> tuple[str, str]:
         return self.region(region_path("山东省", "青岛市", district), sources)
 
-    def reject_ref(self, file: str, line: int, column: str, value: str, what_zh: str, what_en: str) -> None:
-        self.rows.rejects.append(Reject(file, line, column, value, f"未找到{what_zh}：{value}",
-                                        f"no {what_en} named {value!r} in the data", "warning"))
+    def reject_ref(
+        self, file: str, line: int, column: str, value: str, what_zh: str, what_en: str
+    ) -> None:
+        self.rows.rejects.append(
+            Reject(
+                file,
+                line,
+                column,
+                value,
+                f"未找到{what_zh}：{value}",
+                f"no {what_en} named {value!r} in the data",
+                "warning",
+            )
+        )
 
-    def link_segments(self, file: str, line: int, node: tuple[str, str], segment_ids: list[str],
-                      sources: list[str]) -> None:
+    def link_segments(
+        self,
+        file: str,
+        line: int,
+        node: tuple[str, str],
+        segment_ids: list[str],
+        sources: list[str],
+    ) -> None:
         for seg in segment_ids:
             if seg not in self.segments:
                 self.reject_ref(file, line, "segments", seg, "产业链环节", "chain segment")
                 continue
-            self.rows.rel("IN_SEGMENT", node, ("Segment", seg), sources,
-                          {"evidence": f"curated: data/{file}"},
-                          confidence=SEGMENT_LINK_CONFIDENCE)
+            self.rows.rel(
+                "IN_SEGMENT",
+                node,
+                ("Segment", seg),
+                sources,
+                {"evidence": f"curated: data/{file}"},
+                confidence=SEGMENT_LINK_CONFIDENCE,
+            )
 
-    def link_named(self, file: str, line: int, column: str, rel_type: str, node: tuple[str, str],
-                   names: list[str], labels: tuple[str, ...], sources: list[str],
-                   what: tuple[str, str]) -> None:
+    def link_named(
+        self,
+        file: str,
+        line: int,
+        column: str,
+        rel_type: str,
+        node: tuple[str, str],
+        names: list[str],
+        labels: tuple[str, ...],
+        sources: list[str],
+        what: tuple[str, str],
+    ) -> None:
         for name in names:
             target = self.names.resolve(name, labels)
             if target is None:
@@ -172,11 +248,17 @@ class RowBuilder:
         self.rows.rejects.extend(self.data.rejects)
         self.add_chains()
         self.add_categories()
-        for label, file in (("Park", "qingdao/parks.csv"), ("Institution", "qingdao/institutions.csv"),
-                            ("Firm", "qingdao/firms.csv"), ("Firm", "national/firms.csv")):
+        for label, file in (
+            ("Park", "qingdao/parks.csv"),
+            ("Institution", "qingdao/institutions.csv"),
+            ("Firm", "qingdao/firms.csv"),
+            ("Firm", "national/firms.csv"),
+        ):
             for _, rec in self.data.records(file):
                 node_id = firm_id(rec) if label == "Firm" else stable_id(label.lower(), rec.name)
-                self.names.add(label, node_id, rec.name, getattr(rec, "short_name", None), *rec.aliases)
+                self.names.add(
+                    label, node_id, rec.name, getattr(rec, "short_name", None), *rec.aliases
+                )
         self.add_parks()
         self.add_institutions()
         for file in ("qingdao/firms.csv", "national/firms.csv"):
@@ -192,14 +274,31 @@ class RowBuilder:
         for chain in self.data.chains:
             src = self.sources(file, urls=chain.sources)
             self.chains.add(chain.id)
-            self.rows.node("Chain", chain.id, {"name_zh": chain.name_zh, "name_en": chain.name_en,
-                                               "description_zh": chain.description_zh}, src)
+            self.rows.node(
+                "Chain",
+                chain.id,
+                {
+                    "name_zh": chain.name_zh,
+                    "name_en": chain.name_en,
+                    "description_zh": chain.description_zh,
+                },
+                src,
+            )
             for seg in chain.segments:
                 self.segments.add(seg.id)
-                self.rows.node("Segment", seg.id, {
-                    "chain_id": chain.id, "name_zh": seg.name_zh, "name_en": seg.name_en,
-                    "stage": seg.stage, "keywords": seg.keywords, "industry_codes": seg.gbt4754,
-                }, src)
+                self.rows.node(
+                    "Segment",
+                    seg.id,
+                    {
+                        "chain_id": chain.id,
+                        "name_zh": seg.name_zh,
+                        "name_en": seg.name_en,
+                        "stage": seg.stage,
+                        "keywords": seg.keywords,
+                        "industry_codes": seg.gbt4754,
+                    },
+                    src,
+                )
                 self.rows.rel("PART_OF", ("Segment", seg.id), ("Chain", chain.id), src)
         for chain in self.data.chains:
             src = self.sources(file, urls=chain.sources)
@@ -208,23 +307,38 @@ class RowBuilder:
                     if target in self.segments:
                         self.rows.rel("FEEDS", ("Segment", seg.id), ("Segment", target), src)
                     else:
-                        self.reject_ref(file, 0, f"{seg.id}.supplies", target, "产业链环节",
-                                        "chain segment")
+                        self.reject_ref(
+                            file, 0, f"{seg.id}.supplies", target, "产业链环节", "chain segment"
+                        )
 
     def add_categories(self) -> None:
         file = "chains/marine_categories.csv"
         records = self.data.records(file)
         for _, rec in records:
             src = self.sources(file, urls=rec.source_url)
-            self.rows.node("MarineCategory", f"gbt20794:{rec.code}", {
-                "code": rec.code, "name_zh": rec.name_zh, "name_en": rec.name_en, "layer": rec.layer,
-                "level": rec.level, "industry_codes": rec.gbt4754_codes, "notes": rec.notes}, src)
+            self.rows.node(
+                "MarineCategory",
+                f"gbt20794:{rec.code}",
+                {
+                    "code": rec.code,
+                    "name_zh": rec.name_zh,
+                    "name_en": rec.name_en,
+                    "layer": rec.layer,
+                    "level": rec.level,
+                    "industry_codes": rec.gbt4754_codes,
+                    "notes": rec.notes,
+                },
+                src,
+            )
         codes = {rec.code for _, rec in records}
         for line, rec in records:
             if rec.parent_code and rec.parent_code in codes:
-                self.rows.rel("PART_OF", ("MarineCategory", f"gbt20794:{rec.code}"),
-                              ("MarineCategory", f"gbt20794:{rec.parent_code}"),
-                              self.sources(file, urls=rec.source_url))
+                self.rows.rel(
+                    "PART_OF",
+                    ("MarineCategory", f"gbt20794:{rec.code}"),
+                    ("MarineCategory", f"gbt20794:{rec.parent_code}"),
+                    self.sources(file, urls=rec.source_url),
+                )
             elif rec.parent_code:
                 self.reject_ref(file, line, "parent_code", rec.parent_code, "上级分类", "category")
 
@@ -232,9 +346,23 @@ class RowBuilder:
         file = "qingdao/parks.csv"
         for line, rec in self.data.records(file):
             src = self.sources(file, rec)
-            node = ("Park", self.rows.node("Park", stable_id("park", rec.name), {
-                "name": rec.name, "name_en": rec.name_en, "aliases": rec.aliases, "kind": rec.kind,
-                "district": rec.district, "area_km2": rec.area_km2, "notes": rec.notes}, src))
+            node = (
+                "Park",
+                self.rows.node(
+                    "Park",
+                    stable_id("park", rec.name),
+                    {
+                        "name": rec.name,
+                        "name_en": rec.name_en,
+                        "aliases": rec.aliases,
+                        "kind": rec.kind,
+                        "district": rec.district,
+                        "area_km2": rec.area_km2,
+                        "notes": rec.notes,
+                    },
+                    src,
+                ),
+            )
             self.rows.rel("LOCATED_IN", node, self.qingdao(rec.district, src), src)
             for chain in rec.focus_chains:
                 if chain in self.chains:
@@ -246,13 +374,36 @@ class RowBuilder:
         file = "qingdao/institutions.csv"
         for line, rec in self.data.records(file):
             src = self.sources(file, rec)
-            node = ("Institution", self.rows.node("Institution", stable_id("institution", rec.name), {
-                "name": rec.name, "name_en": rec.name_en, "aliases": rec.aliases, "kind": rec.kind,
-                "district": rec.district, "fields": rec.fields, "notes": rec.notes}, src))
+            node = (
+                "Institution",
+                self.rows.node(
+                    "Institution",
+                    stable_id("institution", rec.name),
+                    {
+                        "name": rec.name,
+                        "name_en": rec.name_en,
+                        "aliases": rec.aliases,
+                        "kind": rec.kind,
+                        "district": rec.district,
+                        "fields": rec.fields,
+                        "notes": rec.notes,
+                    },
+                    src,
+                ),
+            )
             self.rows.rel("LOCATED_IN", node, self.qingdao(rec.district, src), src)
             if rec.park:
-                self.link_named(file, line, "park", "IN_PARK", node, [rec.park], ("Park",), src,
-                                ("园区", "park"))
+                self.link_named(
+                    file,
+                    line,
+                    "park",
+                    "IN_PARK",
+                    node,
+                    [rec.park],
+                    ("Park",),
+                    src,
+                    ("园区", "park"),
+                )
             self.link_segments(file, line, node, rec.segments, src)
 
     def add_firms(self, file: str) -> None:
@@ -266,52 +417,138 @@ class RowBuilder:
                     money = None
                 capital_cny = money.amount if money and money.currency == "CNY" else None
             aliases = [a for a in [rec.short_name, *rec.aliases] if a]
-            node = ("Firm", self.rows.node("Firm", firm_id(rec), {
-                "name": rec.name, "aliases": aliases, "uscc": rec.uscc, "province": rec.province,
-                "city": rec.city, "district": rec.district, "role": rec.role,
-                "high_tech": rec.high_tech, "specialised": rec.specialised, "founded": rec.founded,
-                "registered_capital_text": rec.registered_capital,
-                "registered_capital_cny": capital_cny, "insured_employees": rec.insured_employees,
-                "synthetic": rec.synthetic, "notes": rec.notes}, src))
+            node = (
+                "Firm",
+                self.rows.node(
+                    "Firm",
+                    firm_id(rec),
+                    {
+                        "name": rec.name,
+                        "aliases": aliases,
+                        "uscc": rec.uscc,
+                        "province": rec.province,
+                        "city": rec.city,
+                        "district": rec.district,
+                        "role": rec.role,
+                        "high_tech": rec.high_tech,
+                        "specialised": rec.specialised,
+                        "founded": rec.founded,
+                        "registered_capital_text": rec.registered_capital,
+                        "registered_capital_cny": capital_cny,
+                        "insured_employees": rec.insured_employees,
+                        "synthetic": rec.synthetic,
+                        "notes": rec.notes,
+                    },
+                    src,
+                ),
+            )
             path = region_path(rec.province, rec.city, rec.district)
             if len(path) > 1:
                 self.rows.rel("LOCATED_IN", node, self.region(path, src), src)
             if rec.park:
-                self.link_named(file, line, "park", "IN_PARK", node, [rec.park], ("Park",), src,
-                                ("园区", "park"))
+                self.link_named(
+                    file,
+                    line,
+                    "park",
+                    "IN_PARK",
+                    node,
+                    [rec.park],
+                    ("Park",),
+                    src,
+                    ("园区", "park"),
+                )
             self.link_segments(file, line, node, rec.segments, src)
 
     def add_projects(self) -> None:
         file = "qingdao/projects.csv"
         for line, rec in self.data.records(file):
             src = self.sources(file, rec)
-            node = ("Project", self.rows.node("Project", stable_id("project", rec.name, *rec.investor), {
-                "name": rec.name, "amount_cny": rec.amount_cny, "amount_text": rec.amount_text,
-                "status": rec.status, "signed_date": rec.signed_date, "district": rec.district,
-                "investors": rec.investor, "notes": rec.notes}, src))
+            node = (
+                "Project",
+                self.rows.node(
+                    "Project",
+                    stable_id("project", rec.name, *rec.investor),
+                    {
+                        "name": rec.name,
+                        "amount_cny": rec.amount_cny,
+                        "amount_text": rec.amount_text,
+                        "status": rec.status,
+                        "signed_date": rec.signed_date,
+                        "district": rec.district,
+                        "investors": rec.investor,
+                        "notes": rec.notes,
+                    },
+                    src,
+                ),
+            )
             self.rows.rel("LOCATED_IN", node, self.qingdao(rec.district, src), src)
-            self.link_named(file, line, "investor", "INVESTED_BY", node, rec.investor,
-                            ("Firm", "Institution"), src, ("投资方", "investor"))
+            self.link_named(
+                file,
+                line,
+                "investor",
+                "INVESTED_BY",
+                node,
+                rec.investor,
+                ("Firm", "Institution"),
+                src,
+                ("投资方", "investor"),
+            )
             if rec.park:
-                self.link_named(file, line, "park", "IN_PARK", node, [rec.park], ("Park",), src,
-                                ("园区", "park"))
+                self.link_named(
+                    file,
+                    line,
+                    "park",
+                    "IN_PARK",
+                    node,
+                    [rec.park],
+                    ("Park",),
+                    src,
+                    ("园区", "park"),
+                )
             self.link_segments(file, line, node, rec.segments, src)
 
     def add_people(self) -> None:
         file = "qingdao/talent.csv"
         for line, rec in self.data.records(file):
             src = self.sources(file, rec)
-            node = ("Person", self.rows.node("Person", stable_id("person", rec.name, rec.affiliation or ""), {
-                "name": rec.name, "title": rec.title, "honours": rec.honours, "field": rec.field,
-                "affiliation": rec.affiliation, "notes": rec.notes}, src))
+            node = (
+                "Person",
+                self.rows.node(
+                    "Person",
+                    stable_id("person", rec.name, rec.affiliation or ""),
+                    {
+                        "name": rec.name,
+                        "title": rec.title,
+                        "honours": rec.honours,
+                        "field": rec.field,
+                        "affiliation": rec.affiliation,
+                        "notes": rec.notes,
+                    },
+                    src,
+                ),
+            )
             if rec.affiliation:
-                self.link_named(file, line, "affiliation", "AFFILIATED_WITH", node, [rec.affiliation],
-                                ("Institution", "Firm"), src, ("任职单位", "affiliation"))
+                self.link_named(
+                    file,
+                    line,
+                    "affiliation",
+                    "AFFILIATED_WITH",
+                    node,
+                    [rec.affiliation],
+                    ("Institution", "Firm"),
+                    src,
+                    ("任职单位", "affiliation"),
+                )
             for seg in rec.segments:
                 if seg in self.segments:
-                    self.rows.rel("EXPERT_IN", node, ("Segment", seg), src,
-                                  {"evidence": f"curated: data/{file}"},
-                                  confidence=SEGMENT_LINK_CONFIDENCE)
+                    self.rows.rel(
+                        "EXPERT_IN",
+                        node,
+                        ("Segment", seg),
+                        src,
+                        {"evidence": f"curated: data/{file}"},
+                        confidence=SEGMENT_LINK_CONFIDENCE,
+                    )
                 else:
                     self.reject_ref(file, line, "segments", seg, "产业链环节", "chain segment")
 
@@ -319,13 +556,33 @@ class RowBuilder:
         file = "qingdao/models.csv"
         for line, rec in self.data.records(file):
             src = self.sources(file, rec)
-            node = ("Product", self.rows.node("Product", stable_id("product", rec.name), {
-                "name": rec.name, "kind": rec.kind, "launched": rec.launched, "notes": rec.notes,
-                "owners": rec.owner}, src))
-            self.link_named(file, line, "owner", "DEVELOPED_BY", node, rec.owner + rec.co_developers,
-                            ("Firm", "Institution"), src, ("研发单位", "developer"))
+            node = (
+                "Product",
+                self.rows.node(
+                    "Product",
+                    stable_id("product", rec.name),
+                    {
+                        "name": rec.name,
+                        "kind": rec.kind,
+                        "launched": rec.launched,
+                        "notes": rec.notes,
+                        "owners": rec.owner,
+                    },
+                    src,
+                ),
+            )
+            self.link_named(
+                file,
+                line,
+                "owner",
+                "DEVELOPED_BY",
+                node,
+                rec.owner + rec.co_developers,
+                ("Firm", "Institution"),
+                src,
+                ("研发单位", "developer"),
+            )
             self.link_segments(file, line, node, rec.segments, src)
-
 
     def add_supplies(self) -> None:
         file = "links/supplies.csv"
@@ -361,19 +618,33 @@ def load_canonical(store: GraphStore, root: Path) -> LoadReport:
     run_id = "run:" + datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     data = read_canonical(root)
     rows = RowBuilder(data).build()
-    start_run(store, run_id, started, json.dumps({"kind": "canonical", "root": str(root),
-                                                  "files": data.files}, ensure_ascii=False))
+    start_run(
+        store,
+        run_id,
+        started,
+        json.dumps(
+            {"kind": "canonical", "root": str(root), "files": data.files}, ensure_ascii=False
+        ),
+    )
     counts: dict[str, dict[str, int]] = {}
     for label in NODE_ORDER:
         created, present = upsert_nodes(store, label, list(rows.nodes[label].values()), run_id)
         counts[label] = {"created": created, "already_present": present}
     for (rel_type, source, target), rel_rows in sorted(rows.rels.items()):
-        written = upsert_relationships(store, rel_type, source, target, list(rel_rows.values()), run_id)
+        written = upsert_relationships(
+            store, rel_type, source, target, list(rel_rows.values()), run_id
+        )
         bucket = counts.setdefault(rel_type, {"written": 0})
         bucket["written"] += written
     rejected = Counter(r.file for r in rows.rejects if r.severity != "warning")
     counts["rejected_rows"] = dict(rejected)
     status = "rejects" if rejected else "ok"
-    finish_run(store, run_id, now_iso(), status, json.dumps(counts, ensure_ascii=False),
-               list(rows.nodes["Source"]))
+    finish_run(
+        store,
+        run_id,
+        now_iso(),
+        status,
+        json.dumps(counts, ensure_ascii=False),
+        list(rows.nodes["Source"]),
+    )
     return LoadReport(run_id, status, counts, rows.rejects, time.monotonic() - began)

@@ -68,8 +68,9 @@ def console(at: AppTest, query: str, params: str = "", max_rows: int = 200) -> A
 def test_console_runs_a_read_query_with_params(seeded: dict[str, str]) -> None:
     at = run_app().switch_page("pages/console.py").run()
     assert not at.exception
-    at = console(at, "MATCH (f:Firm) WHERE f.district = $d RETURN f.name AS name ORDER BY name",
-                 "d=即墨区")
+    at = console(
+        at, "MATCH (f:Firm) WHERE f.district = $d RETURN f.name AS name ORDER BY name", "d=即墨区"
+    )
     assert not at.exception
     frame = at.dataframe[0].value
     assert frame["name"].tolist() == ["青岛海洋科技示例有限公司", "青岛蓝谷示例有限公司"]

@@ -84,8 +84,9 @@ WRITER = textwrap.dedent(
 def test_embedded_graph_survives_sigkill_of_process_and_server(tmp_path: Path) -> None:
     """AOF with fsync every second: acknowledged writes older than ~1 s survive a crash."""
     path = tmp_path / "graph.db"
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout is not None
     server_pid = int(proc.stdout.readline())
     time.sleep(2.0)  # > 1 s: the everysec fsync has happened

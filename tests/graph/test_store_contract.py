@@ -13,19 +13,27 @@ CREATE_ROWS = "UNWIND $rows AS r CREATE (:T {id: r.id, name: r.name, bad: r.bad}
 
 
 def test_write_then_read_round_trips_values(store: GraphStore) -> None:
-    name = '青岛"港\'\\集团 {x}'  # quotes, backslash and braces must survive as parameters
+    name = "青岛\"港'\\集团 {x}"  # quotes, backslash and braces must survive as parameters
     store.write(
         "CREATE (:Firm {id: $id, name: $name, capital: $capital, tags: $tags, ok: $ok})",
-        id="f1", name=name, capital=1.5e9, tags=["智慧港口", "链主"], ok=True,
+        id="f1",
+        name=name,
+        capital=1.5e9,
+        tags=["智慧港口", "链主"],
+        ok=True,
     )
-    rows = store.read("MATCH (f:Firm {id: $id}) RETURN f.name AS name, f.capital AS capital, "
-                      "f.tags AS tags, f.ok AS ok", id="f1")
+    rows = store.read(
+        "MATCH (f:Firm {id: $id}) RETURN f.name AS name, f.capital AS capital, "
+        "f.tags AS tags, f.ok AS ok",
+        id="f1",
+    )
     assert rows == [{"name": name, "capital": 1.5e9, "tags": ["智慧港口", "链主"], "ok": True}]
 
 
 def test_read_df_has_columns_and_rows(store: GraphStore) -> None:
-    store.write_batches("UNWIND $rows AS r CREATE (:Segment {id: r.id})",
-                        [{"id": f"s{i}"} for i in range(3)])
+    store.write_batches(
+        "UNWIND $rows AS r CREATE (:Segment {id: r.id})", [{"id": f"s{i}"} for i in range(3)]
+    )
     df = store.read_df("MATCH (s:Segment) RETURN s.id AS id ORDER BY id")
     assert list(df.columns) == ["id"]
     assert df["id"].tolist() == ["s0", "s1", "s2"]
@@ -47,8 +55,9 @@ def test_read_refuses_writes_in_the_engine(store: GraphStore, query: str) -> Non
     with pytest.raises(ReadOnlyViolation):
         store.read_head(query, {}, max_rows=10, timeout_s=10)
     # nothing changed
-    assert store.read("MATCH (n) RETURN count(n) AS n, sum(CASE WHEN n.changed THEN 1 ELSE 0 END)"
-                      " AS changed") == [{"n": 1, "changed": 0}]
+    assert store.read(
+        "MATCH (n) RETURN count(n) AS n, sum(CASE WHEN n.changed THEN 1 ELSE 0 END) AS changed"
+    ) == [{"n": 1, "changed": 0}]
 
 
 def test_write_batches_commits_each_batch(store: GraphStore) -> None:
@@ -90,14 +99,17 @@ def test_read_head_limits_rows(store: GraphStore) -> None:
     )
     assert [r["id"] for r in rows] == list(range(10))
     assert truncated is True
-    rows, truncated = store.read_head("MATCH (t:T) RETURN t.id AS id", {}, max_rows=30,
-                                      timeout_s=10)
+    rows, truncated = store.read_head(
+        "MATCH (t:T) RETURN t.id AS id", {}, max_rows=30, timeout_s=10
+    )
     assert len(rows) == 30 and truncated is False
 
 
 def test_nodes_relationships_and_paths_have_one_shape(store: GraphStore) -> None:
-    store.write("CREATE (:Firm {id: 'a', name: 'A'})-[:SUPPLIES {product: '传感器'}]->"
-                "(:Firm {id: 'b', name: 'B'})")
+    store.write(
+        "CREATE (:Firm {id: 'a', name: 'A'})-[:SUPPLIES {product: '传感器'}]->"
+        "(:Firm {id: 'b', name: 'B'})"
+    )
     row = store.read("MATCH p = (a:Firm {id: 'a'})-[r:SUPPLIES]->(b) RETURN a, r, p")[0]
     assert row["a"]["_labels"] == ["Firm"] and row["a"]["name"] == "A"
     assert row["r"]["_type"] == "SUPPLIES" and row["r"]["product"] == "传感器"

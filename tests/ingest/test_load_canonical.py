@@ -34,7 +34,9 @@ RETURN label, nodes ORDER BY label
 
 
 def rel_count(store: GraphStore) -> int:
-    return store.read("MATCH ()-[r]->() WHERE type(r) <> 'FROM_SOURCE' RETURN count(r) AS n")[0]["n"]
+    return store.read("MATCH ()-[r]->() WHERE type(r) <> 'FROM_SOURCE' RETURN count(r) AS n")[0][
+        "n"
+    ]
 
 
 def test_load_real_data_with_provenance_and_idempotence(store: GraphStore) -> None:
@@ -47,12 +49,17 @@ def test_load_real_data_with_provenance_and_idempotence(store: GraphStore) -> No
     nodes, rels = store.read(COUNTS), rel_count(store)
 
     second = load_canonical(store, DATA)
-    assert second.counts["Firm"] == {"created": 0, "already_present": first.counts["Firm"]["created"]}
+    assert second.counts["Firm"] == {
+        "created": 0,
+        "already_present": first.counts["Firm"]["created"],
+    }
     assert store.read(COUNTS) == nodes and rel_count(store) == rels
     runs = store.read("MATCH (r:IngestRun) RETURN r.status AS status ORDER BY r.id")
     assert runs == [{"status": "ok"}, {"status": "ok"}]
-    latest = store.read("MATCH (f:Firm) RETURN collect(DISTINCT f.last_seen_run) AS runs, "
-                        "collect(DISTINCT f.first_seen_run) AS firsts")[0]
+    latest = store.read(
+        "MATCH (f:Firm) RETURN collect(DISTINCT f.last_seen_run) AS runs, "
+        "collect(DISTINCT f.first_seen_run) AS firsts"
+    )[0]
     assert latest == {"runs": [second.run_id], "firsts": [first.run_id]}
 
 
@@ -87,8 +94,10 @@ def test_bad_rows_are_rejected_and_the_rest_loads(store: GraphStore, tmp_path: P
     root = tmp_path / "data"
     shutil.copytree(DATA / "chains", root / "chains")
     (root / "qingdao").mkdir()
-    header = ("name,short_name,aliases,uscc,province,city,district,park,segments,role,high_tech,"
-              "specialised,founded,registered_capital,notes,source_url,source_date,source_title\n")
+    header = (
+        "name,short_name,aliases,uscc,province,city,district,park,segments,role,high_tech,"
+        "specialised,founded,registered_capital,notes,source_url,source_date,source_title\n"
+    )
     rows = [
         "甲海洋科技有限公司,,,,山东省,青岛市,崂山区,,ai.sensors,,,,2020-01-02,5000万元,,https://example.org/a,,\n",
         "乙海洋科技有限公司,,,91370200163562681X,山东省,青岛市,,,ai.sensors,,,,,,,https://example.org/b,,\n",
@@ -106,8 +115,10 @@ def test_bad_rows_are_rejected_and_the_rest_loads(store: GraphStore, tmp_path: P
     assert (6, "segments", "warning") in by_row
     names = [r["name"] for r in store.read("MATCH (f:Firm) RETURN f.name AS name ORDER BY name")]
     assert sorted(names) == sorted(["甲海洋科技有限公司", "戊公司"])
-    capital = store.read("MATCH (f:Firm {name: '甲海洋科技有限公司'}) "
-                         "RETURN f.registered_capital_cny AS cny, f.founded AS founded")
+    capital = store.read(
+        "MATCH (f:Firm {name: '甲海洋科技有限公司'}) "
+        "RETURN f.registered_capital_cny AS cny, f.founded AS founded"
+    )
     assert capital == [{"cny": 5e7, "founded": "2020-01-02"}]
     run = store.read("MATCH (r:IngestRun) RETURN r.status AS status, r.counts AS counts")[0]
     assert run["status"] == "rejects" and '"qingdao/firms.csv": 3' in run["counts"]

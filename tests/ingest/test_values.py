@@ -95,6 +95,8 @@ def test_bad_dates(text: str) -> None:
 
 
 def test_names_and_ids_are_stable() -> None:
-    assert normalise_name("青岛海洋科技（集团）有限公司 ") == normalise_name("青岛海洋科技(集团)有限公司")
+    assert normalise_name("青岛海洋科技（集团）有限公司 ") == normalise_name(
+        "青岛海洋科技(集团)有限公司"
+    )
     assert stable_id("firm:name", "青岛（蓝谷）公司") == stable_id("firm:name", "青岛(蓝谷)公司")
     assert stable_id("firm:name", "甲公司") != stable_id("firm:name", "乙公司")

@@ -63,9 +63,14 @@ def start(
         raise Neo4jUnavailable(reason)
     data_dir = Path(tempfile.mkdtemp(prefix="oceanbrain-neo4j-"))
     cmd = [
-        "java", f"-Xmx{heap}", "-XX:+UseSerialGC",
-        "-cp", CLASSPATH_FILE.read_text().strip(),
-        str(LAUNCHER), str(data_dir), *(["--auth"] if auth else []),
+        "java",
+        f"-Xmx{heap}",
+        "-XX:+UseSerialGC",
+        "-cp",
+        CLASSPATH_FILE.read_text().strip(),
+        str(LAUNCHER),
+        str(data_dir),
+        *(["--auth"] if auth else []),
     ]
     process = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=HERE
@@ -89,7 +94,7 @@ def start(
                     "the Neo4j test server exited before it was ready:\n" + "\n".join(log[-30:])
                 )
             if line.startswith(READY):
-                return Neo4jTestServer(process, line[len(READY):].strip(), data_dir, log)
+                return Neo4jTestServer(process, line[len(READY) :].strip(), data_dir, log)
     except queue.Empty:
         process.kill()
         raise Neo4jUnavailable(

@@ -20,7 +20,10 @@ with st.form("console"):
     query = st.text_area(t("query"), value=EXAMPLE_QUERY, height=140, key="console_query")
     params_text = st.text_area(t("params"), value="", height=80, key="console_params")
     max_rows = st.number_input(
-        t("max_rows"), min_value=1, max_value=limit_default, value=min(200, limit_default),
+        t("max_rows"),
+        min_value=1,
+        max_value=limit_default,
+        value=min(200, limit_default),
         key="console_max_rows",
     )
     submitted = st.form_submit_button(t("run"))
@@ -44,6 +47,8 @@ if submitted:
                 st.warning(t("truncated", n=result.max_rows))
             st.dataframe(frame.astype(str), hide_index=True, width="stretch")
             st.download_button(
-                t("download_csv"), frame.to_csv(index=False).encode("utf-8-sig"),
-                file_name="oceanbrain-query.csv", mime="text/csv",
+                t("download_csv"),
+                frame.to_csv(index=False).encode("utf-8-sig"),
+                file_name="oceanbrain-query.csv",
+                mime="text/csv",
             )
