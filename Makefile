@@ -16,7 +16,7 @@ OB := $(BIN)/oceanbrain
 NEO4J_DIR := tests/neo4j_server
 NEO4J_CP := $(NEO4J_DIR)/target/classpath.txt
 
-.PHONY: help venv neo4j-test-deps test demo db-init load dashboard docs lint clean
+.PHONY: help venv neo4j-test-deps e2e-deps test demo db-init load dashboard docs lint clean
 
 help:
 	@echo "make demo   - install, initialise the embedded graph, load data/, serve http://localhost:8501"
@@ -40,7 +40,14 @@ $(NEO4J_CP): $(NEO4J_DIR)/pom.xml
 
 neo4j-test-deps: $(NEO4J_CP)
 
-test: $(STAMP) $(NEO4J_CP)
+# Headless Chromium (and CJK fonts for readable screenshots) for the browser tests, from Debian.
+e2e-deps:
+	@if command -v chromium >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	else echo "warning: chromium missing and not root: browser tests will skip (install chromium fonts-noto-cjk)" >&2; fi
+
+test: $(STAMP) $(NEO4J_CP) e2e-deps
 	$(BIN)/python -m pytest
 
 db-init: $(STAMP)
