@@ -243,6 +243,14 @@ class RowBuilder:
             else:
                 self.rows.rel(rel_type, node, target, sources)
 
+    def link_park(
+        self, file: str, line: int, node: tuple[str, str], park: str | None, sources: list[str]
+    ) -> None:
+        if park:
+            self.link_named(
+                file, line, "park", "IN_PARK", node, [park], ("Park",), sources, ("园区", "park")
+            )
+
     # -- files -----------------------------------------------------------------------------
     def build(self) -> GraphRows:
         self.rows.rejects.extend(self.data.rejects)
@@ -392,18 +400,7 @@ class RowBuilder:
                 ),
             )
             self.rows.rel("LOCATED_IN", node, self.qingdao(rec.district, src), src)
-            if rec.park:
-                self.link_named(
-                    file,
-                    line,
-                    "park",
-                    "IN_PARK",
-                    node,
-                    [rec.park],
-                    ("Park",),
-                    src,
-                    ("园区", "park"),
-                )
+            self.link_park(file, line, node, rec.park, src)
             self.link_segments(file, line, node, rec.segments, src)
 
     def add_firms(self, file: str) -> None:
@@ -445,18 +442,7 @@ class RowBuilder:
             path = region_path(rec.province, rec.city, rec.district)
             if len(path) > 1:
                 self.rows.rel("LOCATED_IN", node, self.region(path, src), src)
-            if rec.park:
-                self.link_named(
-                    file,
-                    line,
-                    "park",
-                    "IN_PARK",
-                    node,
-                    [rec.park],
-                    ("Park",),
-                    src,
-                    ("园区", "park"),
-                )
+            self.link_park(file, line, node, rec.park, src)
             self.link_segments(file, line, node, rec.segments, src)
 
     def add_projects(self) -> None:
@@ -493,18 +479,7 @@ class RowBuilder:
                 src,
                 ("投资方", "investor"),
             )
-            if rec.park:
-                self.link_named(
-                    file,
-                    line,
-                    "park",
-                    "IN_PARK",
-                    node,
-                    [rec.park],
-                    ("Park",),
-                    src,
-                    ("园区", "park"),
-                )
+            self.link_park(file, line, node, rec.park, src)
             self.link_segments(file, line, node, rec.segments, src)
 
     def add_people(self) -> None:

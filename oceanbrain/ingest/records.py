@@ -58,6 +58,8 @@ Multi = Annotated[list[str], BeforeValidator(_multi)]
 Text = Annotated[str | None, BeforeValidator(_blank_to_none)]
 Flag = Annotated[bool | None, BeforeValidator(_yes)]
 Date = Annotated[str | None, BeforeValidator(_date)]
+OptionalFloat = Annotated[float | None, BeforeValidator(_blank_to_none)]
+OptionalInt = Annotated[int | None, BeforeValidator(_blank_to_none)]
 
 
 class Sourced(BaseModel):
@@ -94,12 +96,7 @@ class ParkRecord(Sourced):
     district: Text = None
     kind: Text = None
     focus_chains: Multi = []
-    area_km2: float | None = None
-
-    @field_validator("area_km2", mode="before")
-    @classmethod
-    def _area(cls, value: Any) -> Any:
-        return _blank_to_none(value)
+    area_km2: OptionalFloat = None
 
 
 class InstitutionRecord(Sourced):
@@ -128,13 +125,8 @@ class FirmRecord(Sourced):
     specialised: Flag = None
     founded: Date = None
     registered_capital: Text = None
-    insured_employees: int | None = None
+    insured_employees: OptionalInt = None
     synthetic: Flag = None
-
-    @field_validator("insured_employees", mode="before")
-    @classmethod
-    def _insured(cls, value: Any) -> Any:
-        return _blank_to_none(value)
 
     @field_validator("uscc")
     @classmethod
@@ -163,15 +155,10 @@ class ProjectRecord(Sourced):
     park: Text = None
     district: Text = None
     amount_text: Text = None
-    amount_cny: float | None = None
+    amount_cny: OptionalFloat = None
     status: Text = None
     signed_date: Date = None
     segments: Multi = []
-
-    @field_validator("amount_cny", mode="before")
-    @classmethod
-    def _amount(cls, value: Any) -> Any:
-        return _blank_to_none(value)
 
     @field_validator("status")
     @classmethod
