@@ -20,8 +20,13 @@ pytestmark = pytest.mark.graph
 ARTIFACTS = REPO / "tests" / "artifacts"
 # Flags for a closed network: without the background-networking ones Chromium keeps dialling out.
 CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -50,7 +55,9 @@ def dashboard(graph_env: dict[str, str]) -> Iterator[str]:
     exe = os.path.join(os.path.dirname(sys.executable), "oceanbrain")
     proc = subprocess.Popen(
         [exe, "dashboard", "--port", str(port), "--address", "127.0.0.1"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
