@@ -16,13 +16,14 @@ OB := $(BIN)/oceanbrain
 NEO4J_DIR := tests/neo4j_server
 NEO4J_CP := $(NEO4J_DIR)/target/classpath.txt
 
-.PHONY: help venv neo4j-test-deps e2e-deps test demo db-init load dashboard docs lint clean
+.PHONY: help venv neo4j-test-deps e2e-deps test demo db-init load dashboard docs lint clean bench-graph
 
 help:
 	@echo "make demo   - install, initialise the embedded graph, load data/, serve http://localhost:8501"
 	@echo "make test   - install, fetch the Neo4j test server, run the suite on both engines"
 	@echo "make lint   - ruff and mypy"
 	@echo "make docs   - regenerate docs/schema.md from oceanbrain/graph/schema.yaml"
+	@echo "make bench-graph - batched vs per-row write throughput on both engines"
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "error: no Python >= 3.12 found; install python3.12 or set PYTHON=/path/to/python3.12" >&2; exit 2; }
@@ -61,6 +62,9 @@ dashboard: $(STAMP)
 
 demo: load
 	$(OB) dashboard
+
+bench-graph: $(STAMP) $(NEO4J_CP)
+	$(BIN)/python -m benchmarks.bench_graph
 
 docs: $(STAMP)
 	$(OB) db schema-docs
