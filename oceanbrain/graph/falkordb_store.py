@@ -13,7 +13,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from oceanbrain.errors import GraphConnectionError, QueryError, ReadOnlyViolation
+from oceanbrain.errors import GraphConnectionError, QueryError
 from oceanbrain.graph.schema import Schema
 from oceanbrain.graph.store import GraphStore, Row, SchemaItem
 
@@ -58,6 +58,7 @@ def _plain(value: Any) -> Any:
 
 class FalkorStore(GraphStore):
     engine = "falkordb"
+    display_name = "FalkorDB"
 
     def __init__(
         self,
@@ -96,13 +97,10 @@ class FalkorStore(GraphStore):
         except ResponseError as exc:
             message = str(exc)
             if _READ_ONLY_REFUSAL in message:
-                raise ReadOnlyViolation(
-                    "FalkorDB refused a write in read-only mode (GRAPH.RO_QUERY): "
-                    "this call only reads; use a write command for changes"
-                ) from exc
-            raise QueryError(f"FalkorDB rejected the query: {message}") from exc
+                raise self._refused_write("read-only mode (GRAPH.RO_QUERY)") from exc
+            raise self._rejected(message) from exc
         except (RedisConnectionError, RedisTimeoutError) as exc:
-            raise GraphConnectionError(f"lost the connection to {self.describe()}: {exc}") from exc
+            raise self._lost(exc) from exc
 
     @staticmethod
     def _rows(result: Any, limit: int | None = None) -> list[Row]:

@@ -13,7 +13,7 @@ import neo4j
 from neo4j import Driver, ManagedTransaction, unit_of_work
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from oceanbrain.errors import GraphConnectionError, QueryError, ReadOnlyViolation
+from oceanbrain.errors import QueryError
 from oceanbrain.graph.cypher import quoted_name
 from oceanbrain.graph.schema import Schema, index_name
 from oceanbrain.graph.store import GraphStore, Row, SchemaItem
@@ -50,6 +50,7 @@ def _plain(value: Any) -> Any:
 
 class Neo4jStore(GraphStore):
     engine = "neo4j"
+    display_name = "Neo4j"
 
     def __init__(
         self,
@@ -80,13 +81,10 @@ class Neo4jStore(GraphStore):
                 return session.execute_write(work)
         except Neo4jError as exc:
             if exc.code == _ACCESS_MODE:
-                raise ReadOnlyViolation(
-                    "Neo4j refused a write in a read-only transaction: "
-                    "this call only reads; use a write command for changes"
-                ) from exc
-            raise QueryError(f"Neo4j rejected the query: {exc.message or exc}") from exc
+                raise self._refused_write("a read-only transaction") from exc
+            raise self._rejected(exc.message or exc) from exc
         except (ServiceUnavailable, SessionExpired) as exc:
-            raise GraphConnectionError(f"lost the connection to {self.describe()}: {exc}") from exc
+            raise self._lost(exc) from exc
         except DriverError as exc:
             raise QueryError(f"the Neo4j driver could not run the query: {exc}") from exc
 

@@ -15,7 +15,12 @@ from typing import Any
 
 import pandas as pd
 
-from oceanbrain.errors import BatchWriteError, QueryError
+from oceanbrain.errors import (
+    BatchWriteError,
+    GraphConnectionError,
+    QueryError,
+    ReadOnlyViolation,
+)
 from oceanbrain.graph.schema import Schema, load_schema
 
 Row = dict[str, Any]
@@ -73,7 +78,8 @@ class GraphStore(ABC):
     through it (:class:`~oceanbrain.errors.ReadOnlyViolation`).
     """
 
-    engine: str = "abstract"
+    engine: str = "abstract"  # machine name: "falkordb" or "neo4j"
+    display_name: str = "abstract"
 
     def __init__(self, schema: Schema | None = None) -> None:
         self.schema = schema or load_schema()
@@ -116,6 +122,19 @@ class GraphStore(ABC):
     @abstractmethod
     def close(self) -> None:
         """Release connections (and stop an embedded server no one else uses)."""
+
+    # -- the errors every engine translates its own exceptions into ------------------------
+    def _refused_write(self, mode: str) -> ReadOnlyViolation:
+        return ReadOnlyViolation(
+            f"{self.display_name} refused a write in {mode}: this call only reads; "
+            "use a write command for changes"
+        )
+
+    def _rejected(self, detail: object) -> QueryError:
+        return QueryError(f"{self.display_name} rejected the query: {detail}")
+
+    def _lost(self, detail: object) -> GraphConnectionError:
+        return GraphConnectionError(f"lost the connection to {self.describe()}: {detail}")
 
     # -- built on the primitives -------------------------------------------------------
     def read_df(self, query: str, /, **params: Any) -> pd.DataFrame:
