@@ -163,6 +163,22 @@ def data_load(
             raise typer.Exit(1)
 
 
+@data_app.command("synth")
+@at_the_edge
+def data_synth(
+    firms: Annotated[int, typer.Option(help="How many firms (10^3 … 10^6).")],
+    out: Annotated[Path, typer.Option(help="A new or empty folder (never data/).")],
+    seed: Annotated[int, typer.Option(help="Random seed; same seed, same files.")] = 20261126,
+) -> None:
+    """Write a deterministic synthetic dataset (示例) in the formats of data/."""
+    from oceanbrain.ingest.synthetic import generate
+
+    report = generate(out, firms, seed)
+    typer.echo(f"wrote synthetic data (示例) to {report.out_dir}")
+    for file, rows in report.counts.items():
+        typer.echo(f"  {file}: {rows} rows")
+
+
 @app.command("query")
 @at_the_edge
 def query(

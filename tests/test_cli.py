@@ -125,3 +125,17 @@ def test_settings_lists_every_variable_and_hides_secrets() -> None:
     assert "OCEANBRAIN_NEO4J_PASSWORD=(set)" in result.output
     assert "hunter2" not in result.output
     assert "OCEANBRAIN_GRAPH_PATH=.oceanbrain/graph.db" in result.output
+
+
+def test_data_synth_writes_and_refuses_real_data_folders(tmp_path) -> None:
+    out = tmp_path / "synth"
+    result = invoke(["data", "synth", "--firms", "1000", "--out", str(out)], {})
+    assert result.exit_code == 0, result.output
+    assert "qingdao/firms.csv:" in result.output and (out / "SYNTHETIC.md").exists()
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "firms.csv").write_text("name\n", encoding="utf-8")
+    refused = invoke(["data", "synth", "--firms", "10", "--out", str(real)], {})
+    assert refused.exit_code == 2
+    assert "never written next to other data" in refused.output
+    assert sorted(p.name for p in real.iterdir()) == ["firms.csv"]

@@ -58,18 +58,22 @@ class GraphRows:
     ) -> str:
         clean = {k: v for k, v in props.items() if v is not None and v != []}
         row = self.nodes[label].get(node_id)
-        if row:  # seen in two files: keep both sources, later values fill gaps
+        if row:  # seen again: keep every source, earlier values win, later ones fill gaps
             row["props"] = {**clean, **row["props"]}
-            row["sources"] = sorted(set(row["sources"]) | set(sources))
+            row["sources"].update(sources)
         else:
             self.nodes[label][node_id] = {
                 "id": node_id,
                 "props": clean,
-                "sources": sorted(set(sources)),
+                "sources": set(sources),  # a set while building; sorted in node_rows()
                 "observed": observed,
                 "confidence": confidence,
             }
         return node_id
+
+    def node_rows(self, label: str) -> list[dict[str, Any]]:
+        """The rows to write for ``label``, with sources as sorted lists (deterministic)."""
+        return [{**row, "sources": sorted(row["sources"])} for row in self.nodes[label].values()]
 
     def rel(
         self,
@@ -174,6 +178,9 @@ class RowBuilder:
         return ids
 
     def region(self, path: list[tuple[str, str]], sources: list[str]) -> tuple[str, str]:
+        # The hierarchy is stated by the file's own columns; citing every record's web page on
+        # 中国 or 山东省 would tie each region to thousands of sources, so only the file is cited.
+        sources = sources[:1]
         parent = None
         for depth in range(1, len(path) + 1):
             name, level = path[depth - 1]
@@ -603,7 +610,7 @@ def load_canonical(store: GraphStore, root: Path) -> LoadReport:
     )
     counts: dict[str, dict[str, int]] = {}
     for label in NODE_ORDER:
-        created, present = upsert_nodes(store, label, list(rows.nodes[label].values()), run_id)
+        created, present = upsert_nodes(store, label, rows.node_rows(label), run_id)
         counts[label] = {"created": created, "already_present": present}
     for (rel_type, source, target), rel_rows in sorted(rows.rels.items()):
         written = upsert_relationships(
