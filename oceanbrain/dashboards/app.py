@@ -10,7 +10,9 @@ from oceanbrain.dashboards.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 PAGES = Path(__file__).parent / "pages"
 
-st.set_page_config(page_title="海洋产业大脑 OceanBrain", page_icon=":material/water:", layout="wide")
+st.set_page_config(
+    page_title="海洋产业大脑 OceanBrain", page_icon=":material/water:", layout="wide"
+)
 
 if "lang" not in st.session_state:
     st.session_state["lang"] = DEFAULT_LANGUAGE
@@ -24,7 +26,9 @@ st.sidebar.radio(
 
 navigation = st.navigation(
     [
-        st.Page(PAGES / "overview.py", title=t("nav_overview"), icon=":material/water:", default=True),
+        st.Page(
+            PAGES / "overview.py", title=t("nav_overview"), icon=":material/water:", default=True
+        ),
         st.Page(PAGES / "console.py", title=t("nav_console"), icon=":material/terminal:"),
     ]
 )

@@ -1,0 +1,81 @@
+"""Build dev.jsonl and untouched.jsonl from passages.py, annotations.py and split.json.
+
+Offsets are computed here, never by hand: each mention is located with str.find from a cursor
+that moves past the previous mention, so repeated names get their own occurrence.
+Run: .venv/bin/python tests/nlp/corpus/tools/build_corpus.py [--show]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from annotations import ENTITIES, RELATIONS
+from passages import PASSAGES
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parent
+
+
+def locate(text: str, mentions: list[tuple[str, str]]) -> list[dict[str, object]]:
+    entities: list[dict[str, object]] = []
+    cursor = 0
+    for mention, label in mentions:
+        start = text.find(mention, cursor)
+        if start < 0:
+            raise ValueError(f"mention {mention!r} not found after offset {cursor}")
+        end = start + len(mention)
+        entities.append({"start": start, "end": end, "type": label, "text": mention})
+        cursor = end
+    return entities
+
+
+def build() -> dict[str, dict[str, object]]:
+    records: dict[str, dict[str, object]] = {}
+    for pid, url, date, text in PASSAGES:
+        entities = locate(text, ENTITIES[pid])
+        relations = [{"subject": s, "relation": r, "object": o} for s, r, o in RELATIONS[pid]]
+        records[pid] = {
+            "id": pid,
+            "text": text,
+            "source_url": url,
+            "source_date": date,
+            "entities": entities,
+            "relations": relations,
+        }
+    return records
+
+
+def show(record: dict[str, object]) -> str:
+    text = str(record["text"])
+    out, last = [], 0
+    for e in record["entities"]:  # type: ignore[attr-defined]
+        out.append(text[last : e["start"]])
+        out.append(f"[{text[e['start'] : e['end']]}|{e['type']}]")
+        last = e["end"]
+    out.append(text[last:])
+    lines = [f"{record['id']}: " + "".join(out)]
+    ents = record["entities"]
+    for r in record["relations"]:  # type: ignore[attr-defined]
+        s, o = ents[r["subject"]], ents[r["object"]]  # type: ignore[index]
+        lines.append(f"    {s['text']} -{r['relation']}-> {o['text']}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    records = build()
+    split = json.loads((HERE / "split.json").read_text(encoding="utf-8"))
+    for name, ids in (("dev", split["dev"]), ("untouched", split["untouched"])):
+        path = CORPUS / f"{name}.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for pid in sorted(ids):
+                fh.write(json.dumps(records[pid], ensure_ascii=False) + "\n")
+        print(f"wrote {path.relative_to(CORPUS.parents[2])}: {len(ids)} passages")
+    if "--show" in sys.argv:
+        for pid in sorted(records):
+            print(show(records[pid]))
+
+
+if __name__ == "__main__":
+    main()

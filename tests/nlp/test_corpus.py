@@ -1,0 +1,37 @@
+"""The NLP evaluation corpus (real passages, hand-annotated) stays well-formed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).parent / "corpus"
+TYPES = {"FIRM", "INSTITUTE", "GOV", "PARK", "PERSON", "PROJECT", "PRODUCT", "MONEY", "QUANTITY"}
+RELATIONS = {"LOCATED_IN", "INVESTS_IN", "SIGNED", "COOPERATES_WITH", "DEVELOPS", "LEADS"}
+
+
+def passages(name: str) -> list[dict]:
+    lines = (CORPUS / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.mark.parametrize("name", ["dev.jsonl", "untouched.jsonl"])
+def test_spans_types_and_relations_are_valid(name: str) -> None:
+    for p in passages(name):
+        assert p["source_url"].startswith(("http://", "https://")), p["id"]
+        for e in p["entities"]:
+            assert p["text"][e["start"] : e["end"]] == e["text"], (p["id"], e)
+            assert e["type"] in TYPES, (p["id"], e)
+        for r in p["relations"]:
+            assert r["relation"] in RELATIONS, (p["id"], r)
+            assert 0 <= r["subject"] < len(p["entities"]) and 0 <= r["object"] < len(p["entities"])
+
+
+def test_size_and_split() -> None:
+    dev, untouched = passages("dev.jsonl"), passages("untouched.jsonl")
+    assert len(dev) + len(untouched) >= 30
+    assert sum(len(p["entities"]) for p in dev + untouched) >= 300
+    assert {p["id"] for p in dev}.isdisjoint({p["id"] for p in untouched})
+    assert {p["text"] for p in dev}.isdisjoint({p["text"] for p in untouched})
