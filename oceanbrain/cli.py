@@ -59,6 +59,13 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+class ReportFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+
+
 def _emit(rows: list[dict[str, Any]], columns: list[str], fmt: OutputFormat) -> None:
     if fmt is OutputFormat.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
@@ -199,6 +206,72 @@ def query(
     _emit(result.rows, result.columns, fmt)
     if result.truncated:
         typer.echo(f"(stopped at {result.max_rows} rows; use --max-rows for more)", err=True)
+
+
+@app.command("gaps")
+@at_the_edge
+def gaps(
+    scope: Annotated[str, typer.Option(help="青岛, a district (崂山区) or a park (青岛蓝谷).")],
+    chain: Annotated[str, typer.Option(help="Chain id or name, e.g. marine_ai or 海洋人工智能.")],
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
+    output: Annotated[Path | None, typer.Option(help="File for csv/xlsx (xlsx needs one).")] = None,
+) -> None:
+    """缺链/弱链/强链 verdicts and 断链 risks for one chain in one scope."""
+    from oceanbrain.graph import open_store
+    from oceanbrain.graph.analysis import analyse_chain, resolve_chain, resolve_scope
+
+    with open_store() as store:
+        where = resolve_scope(store, scope)
+        report = analyse_chain(store, resolve_chain(store, chain), where)
+    rows = report.table()
+    risks = [
+        {
+            "kind": r.kind,
+            "customer_segment": r.customer_segment,
+            "supplier_segment": r.supplier_segment,
+            "reason_zh": r.reason_zh,
+            "hhi": r.hhi,
+        }
+        for r in report.risks
+    ]
+    if fmt is ReportFormat.json:
+        typer.echo(
+            json.dumps(
+                {"scope": where.name, "chain": report.chain, "segments": rows, "risks": risks},
+                ensure_ascii=False,
+                indent=2,
+                default=str,
+            )
+        )
+    elif fmt is ReportFormat.xlsx:
+        if output is None:
+            raise ConfigError("--format xlsx writes a file: add --output gaps.xlsx")
+        with pd.ExcelWriter(output) as writer:
+            pd.DataFrame(rows).to_excel(writer, sheet_name="环节 segments", index=False)
+            pd.DataFrame(risks).to_excel(writer, sheet_name="断链风险 risks", index=False)
+        typer.echo(f"wrote {output}")
+    elif fmt is ReportFormat.csv:
+        text = pd.DataFrame(rows).to_csv(index=False)
+        if output:
+            output.write_text(text, encoding="utf-8-sig")
+            typer.echo(f"wrote {output}")
+        else:
+            typer.echo(text, nl=False)
+    else:
+        columns = [
+            "segment",
+            "name_zh",
+            "verdict_zh",
+            "firms",
+            "leaders",
+            "location_quotient",
+            "risks",
+            "reasons_zh",
+        ]
+        typer.echo(f"{where.name} · {report.chain}")
+        typer.echo(pd.DataFrame(rows)[columns].to_string(index=False))
+        for r in risks:
+            typer.echo(f"断链风险 [{r['kind']}] {r['reason_zh']}")
 
 
 @app.command("settings")

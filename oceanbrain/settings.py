@@ -53,6 +53,26 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("query_timeout_s", "30", "Timeout in seconds for console and CLI read queries."),
     Setting("console_max_rows", "1000", "Row limit of the dashboard's Cypher console."),
+    Setting(
+        "gap_missing_max_firms",
+        "0",
+        "Gap analysis: a segment with at most this many local firms is 缺链 (missing).",
+    ),
+    Setting(
+        "gap_weak_min_firms",
+        "3",
+        "Gap analysis: a segment with fewer local firms than this is 弱链 (weak).",
+    ),
+    Setting(
+        "gap_weak_max_lq",
+        "0.8",
+        "Gap analysis: without a chain leader, a location quotient below this is 弱链 (weak).",
+    ),
+    Setting(
+        "gap_concentration_hhi",
+        "0.5",
+        "Gap analysis: supplier concentration (HHI, 0–1) at or above this is a 断链 risk.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

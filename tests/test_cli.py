@@ -139,3 +139,35 @@ def test_data_synth_writes_and_refuses_real_data_folders(tmp_path) -> None:
     assert refused.exit_code == 2
     assert "never written next to other data" in refused.output
     assert sorted(p.name for p in real.iterdir()) == ["firms.csv"]
+
+
+@pytest.mark.graph
+def test_gaps_json_and_xlsx(graph_env: dict[str, str], tmp_path) -> None:
+    import pandas as pd
+
+    from oceanbrain.graph.connect import open_store
+    from tests.graph.test_gap_analysis import build_golden
+
+    with open_store(environ=graph_env) as store:
+        build_golden(store)
+    result = invoke(["gaps", "--scope", "青岛", "--chain", "g", "-f", "json"], graph_env)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    verdicts = {row["segment"]: row["verdict_zh"] for row in report["segments"]}
+    assert verdicts == {
+        "g.up1": "缺链",
+        "g.up2": "弱链",
+        "g.mid": "强链",
+        "g.down1": "弱链",
+        "g.down2": "强链",
+    }
+    xlsx = tmp_path / "gaps.xlsx"
+    result = invoke(
+        ["gaps", "--scope", "青岛", "--chain", "g", "-f", "xlsx", "--output", str(xlsx)], graph_env
+    )
+    assert result.exit_code == 0, result.output
+    sheets = pd.read_excel(xlsx, sheet_name=None)
+    assert list(sheets) == ["环节 segments", "断链风险 risks"]
+    assert len(sheets["环节 segments"]) == 5 and len(sheets["断链风险 risks"]) == 4
+    missing = invoke(["gaps", "--scope", "火星", "--chain", "g"], graph_env)
+    assert missing.exit_code == 2 and "no region or park named '火星'" in missing.output

@@ -1,0 +1,172 @@
+"""Gap analysis on a hand-built graph whose answers are known by construction (both engines)."""
+
+from __future__ import annotations
+
+import pytest
+
+from oceanbrain.graph import GraphStore
+from oceanbrain.graph.analysis import GapThresholds, analyse_chain, resolve_scope
+from oceanbrain.graph.analysis.gaps import articulation_points
+from oceanbrain.ingest.load import load_canonical
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.graph
+
+QD = "region:中国/山东省/青岛市"
+SH = "region:中国/上海市"
+SEGMENTS = [  # id, stage
+    ("g.up1", "upstream"),
+    ("g.up2", "upstream"),
+    ("g.mid", "midstream"),
+    ("g.down1", "downstream"),
+    ("g.down2", "downstream"),
+]
+FEEDS = [("g.up1", "g.mid"), ("g.up2", "g.mid"), ("g.mid", "g.down1"), ("g.mid", "g.down2")]
+
+
+def firm(fid: str, segment: str, region: str, leader: bool = False) -> dict[str, object]:
+    return {"id": fid, "segment": segment, "region": region, "role": "链主" if leader else "骨干"}
+
+
+# By construction, in 青岛 (QD):
+#   g.up1   0 local firms, 2 elsewhere                  → 缺链 missing
+#   g.up2   1 local firm                                 → 弱链 weak (fewer than 3)
+#   g.mid   4 local firms, one a leader                  → 强链 strong
+#   g.down1 3 local firms, no leader, 30 elsewhere (LQ low) → 弱链 weak
+#   g.down2 3 local firms, one a leader                  → 强链 strong
+FIRMS = (
+    [firm(f"up1-x{i}", "g.up1", SH) for i in range(2)]
+    + [firm("up2-q0", "g.up2", QD + "/崂山区")]
+    + [firm("mid-q0", "g.mid", QD + "/黄岛区", leader=True)]
+    + [firm(f"mid-q{i}", "g.mid", QD) for i in range(1, 4)]
+    + [firm(f"mid-x{i}", "g.mid", SH) for i in range(2)]
+    + [firm(f"down1-q{i}", "g.down1", QD) for i in range(3)]
+    + [firm(f"down1-x{i}", "g.down1", SH) for i in range(30)]
+    + [firm("down2-q0", "g.down2", QD, leader=True)]
+    + [firm(f"down2-q{i}", "g.down2", QD + "/即墨区") for i in range(1, 3)]
+)
+# Supply: every local g.down2 firm buys its g.mid inputs from mid-q0 only (single supplier);
+# every local g.down1 firm buys from the two Shanghai g.mid firms (outside only).
+SUPPLIES = [{"from": "mid-q0", "to": f"down2-q{i}"} for i in range(3)] + [
+    {"from": f"mid-x{j}", "to": f"down1-q{i}"} for i in range(3) for j in range(2)
+]
+
+
+def build_golden(store: GraphStore) -> None:
+    store.ensure_schema()
+    store.write("CREATE (:Chain {id: 'g', name_zh: '示例链'})")
+    store.write_batches(
+        "UNWIND $rows AS r CREATE (s:Segment {id: r.id, chain_id: 'g', stage: r.stage, "
+        "name_zh: r.id, name_en: r.id}) WITH s MATCH (c:Chain {id: 'g'}) "
+        "CREATE (s)-[:PART_OF]->(c)",
+        [{"id": s, "stage": st} for s, st in SEGMENTS],
+    )
+    store.write_batches(
+        "UNWIND $rows AS r MATCH (a:Segment {id: r.a}), (b:Segment {id: r.b}) "
+        "CREATE (a)-[:FEEDS]->(b)",
+        [{"a": a, "b": b} for a, b in FEEDS],
+    )
+    regions = sorted({f["region"] for f in FIRMS})  # type: ignore[misc]
+    store.write_batches(
+        "UNWIND $rows AS r CREATE (:Region {id: r.id, name: r.name})",
+        [{"id": r, "name": r.rsplit("/", 1)[-1]} for r in regions],
+    )
+    store.write_batches(
+        "UNWIND $rows AS r MATCH (s:Segment {id: r.segment}), (g:Region {id: r.region}) "
+        "CREATE (f:Firm {id: r.id, name: r.id, role: r.role})-[:IN_SEGMENT]->(s) "
+        "CREATE (f)-[:LOCATED_IN]->(g)",
+        FIRMS,
+    )
+    store.write_batches(
+        "UNWIND $rows AS r MATCH (a:Firm {id: r.from}), (b:Firm {id: r.to}) "
+        "CREATE (a)-[:SUPPLIES]->(b)",
+        SUPPLIES,
+    )
+
+
+def test_golden_verdicts_and_risks(store: GraphStore) -> None:
+    build_golden(store)
+    scope = resolve_scope(store, "青岛")
+    assert scope.id == QD
+    report = analyse_chain(store, "g", scope, GapThresholds())
+    assert report.verdicts() == {
+        "g.up1": "missing",
+        "g.up2": "weak",
+        "g.mid": "strong",
+        "g.down1": "weak",
+        "g.down2": "strong",
+    }
+    by_segment = {s.segment: s for s in report.segments}
+    assert by_segment["g.mid"].metrics["firms"] == 4
+    assert by_segment["g.mid"].evidence["leader_ids"] == ["mid-q0"]
+    assert by_segment["g.down1"].metrics["location_quotient"] < 0.8
+    assert "无链主企业" in by_segment["g.down1"].reasons_zh[0]
+    assert by_segment["g.up1"].metrics["national_firms"] == 2
+    risks = {(r.kind, r.customer_segment, r.supplier_segment) for r in report.risks}
+    assert risks == {
+        ("upstream_missing", "g.mid", "g.up1"),
+        ("single_supplier", "g.down2", "g.mid"),
+        ("outside_only", "g.down1", "g.mid"),
+        ("articulation", "g.mid", None),
+    }
+    single = next(r for r in report.risks if r.kind == "single_supplier")
+    assert single.evidence["supplier_ids"] == ["mid-q0"]
+    assert single.evidence["customer_ids"] == ["down2-q0", "down2-q1", "down2-q2"]
+
+
+def test_thresholds_are_settings(store: GraphStore) -> None:
+    build_golden(store)
+    scope = resolve_scope(store, "青岛")
+    lenient = analyse_chain(store, "g", scope, GapThresholds(weak_min_firms=1, weak_max_lq=0.0))
+    assert lenient.verdicts()["g.up2"] == "strong"
+    assert lenient.verdicts()["g.down1"] == "strong"
+
+
+def test_district_scope_and_unknown_scope(store: GraphStore) -> None:
+    build_golden(store)
+    scope = resolve_scope(store, "即墨区")
+    report = analyse_chain(store, "g", scope, GapThresholds())
+    assert {s.segment: s.metrics["firms"] for s in report.segments}["g.down2"] == 2
+    with pytest.raises(Exception, match="no region or park named"):
+        resolve_scope(store, "火星")
+
+
+def test_same_verdicts_on_real_data(store: GraphStore) -> None:
+    """Real Qingdao data: verdicts exist for every segment and evidence ids resolve to sourced nodes."""
+    store.ensure_schema()
+    load_canonical(store, REPO / "data")
+    report = analyse_chain(store, "marine_ai", resolve_scope(store, "青岛"), GapThresholds())
+    assert len(report.segments) == 20
+    ids = sorted({i for s in report.segments for i in s.evidence["firm_ids"]})
+    assert ids
+    found = store.read(
+        "UNWIND $ids AS id MATCH (f:Firm {id: id}) WHERE size(f.sources) > 0 RETURN count(f) AS n",
+        ids=ids,
+    )
+    assert found == [{"n": len(ids)}]
+
+
+def test_articulation_points() -> None:
+    assert articulation_points({"a", "b", "c"}, [("a", "b"), ("b", "c")]) == {"b"}
+    assert articulation_points({"a", "b", "c"}, [("a", "b"), ("b", "c"), ("c", "a")]) == set()
+
+
+def test_real_data_gives_the_same_report_on_both_engines(falkordb_db, neo4j_uri) -> None:
+    from tests.conftest import falkordb_store, neo4j_store
+
+    tables = []
+    for store in (falkordb_store(falkordb_db), neo4j_store(neo4j_uri)):
+        try:
+            store.ensure_schema()
+            load_canonical(store, REPO / "data")
+            for chain in ("marine_ai", "smart_port"):
+                report = analyse_chain(store, chain, resolve_scope(store, "青岛"), GapThresholds())
+                risks = sorted(
+                    (r.kind, r.customer_segment, r.supplier_segment or "") for r in report.risks
+                )
+                tables.append((chain, report.table(), risks))
+        finally:
+            store.reset()
+            store.close()
+    half = len(tables) // 2
+    assert tables[:half] == tables[half:]
