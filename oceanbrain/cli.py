@@ -274,6 +274,48 @@ def gaps(
             typer.echo(f"断链风险 [{r['kind']}] {r['reason_zh']}")
 
 
+@app.command("targets")
+@at_the_edge
+def targets(
+    scope: Annotated[str, typer.Option(help="青岛, a district (崂山区) or a park (青岛蓝谷).")],
+    chain: Annotated[str, typer.Option(help="Chain id or name, e.g. marine_ai or 海洋人工智能.")],
+    top: Annotated[int, typer.Option(help="How many leads.")] = 50,
+    since: Annotated[
+        str, typer.Option(help="Projects signed since (YYYY-MM-DD) count as recent.")
+    ] = "2023-01-01",
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
+    output: Annotated[Path | None, typer.Option(help="File for csv/xlsx (xlsx needs one).")] = None,
+) -> None:
+    """招商线索: ranked firms outside the scope for its 缺链/弱链 segments, with reasons."""
+    from oceanbrain.graph import open_store
+    from oceanbrain.graph.analysis import analyse_chain, resolve_chain, resolve_scope
+    from oceanbrain.graph.analysis.targets import recommend_targets
+
+    with open_store() as store:
+        report = analyse_chain(store, resolve_chain(store, chain), resolve_scope(store, scope))
+        leads = recommend_targets(store, report, top=top, since=since)
+    rows = [lead.row() for lead in leads]
+    if fmt is ReportFormat.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt is ReportFormat.xlsx:
+        if output is None:
+            raise ConfigError("--format xlsx writes a file: add --output targets.xlsx")
+        pd.DataFrame(rows).to_excel(output, sheet_name="招商线索 leads", index=False)
+        typer.echo(f"wrote {output}")
+    elif fmt is ReportFormat.csv:
+        text = pd.DataFrame(rows).to_csv(index=False)
+        if output:
+            output.write_text(text, encoding="utf-8-sig")
+            typer.echo(f"wrote {output}")
+        else:
+            typer.echo(text, nl=False)
+    elif not rows:
+        typer.echo("(no leads: the chain has no 缺链/弱链 segments in this scope)")
+    else:
+        columns = ["score", "name", "location", "segment_name", "gap", "reason_zh"]
+        typer.echo(pd.DataFrame(rows)[columns].to_string(index=False))
+
+
 @app.command("settings")
 def show_settings() -> None:
     """List every setting, its environment variable and current value (secrets hidden)."""

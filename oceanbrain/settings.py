@@ -73,6 +73,10 @@ SETTINGS: tuple[Setting, ...] = (
         "0.5",
         "Gap analysis: supplier concentration (HHI, 0–1) at or above this is a 断链 risk.",
     ),
+    Setting("target_weight_fit", "0.35", "招商线索 score weight of segment fit."),
+    Setting("target_weight_strength", "0.30", "招商线索 score weight of firm strength."),
+    Setting("target_weight_ties", "0.25", "招商线索 score weight of existing local ties."),
+    Setting("target_weight_recency", "0.10", "招商线索 score weight of recent projects."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

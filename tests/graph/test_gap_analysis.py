@@ -132,7 +132,7 @@ def test_district_scope_and_unknown_scope(store: GraphStore) -> None:
 
 
 def test_same_verdicts_on_real_data(store: GraphStore) -> None:
-    """Real Qingdao data: verdicts exist for every segment and evidence ids resolve to sourced nodes."""
+    """Real data: a verdict for every segment; evidence ids resolve to sourced nodes."""
     store.ensure_schema()
     load_canonical(store, REPO / "data")
     report = analyse_chain(store, "marine_ai", resolve_scope(store, "青岛"), GapThresholds())
@@ -170,3 +170,23 @@ def test_real_data_gives_the_same_report_on_both_engines(falkordb_db, neo4j_uri)
             store.close()
     half = len(tables) // 2
     assert tables[:half] == tables[half:]
+
+
+def test_best_target_and_reasons(store: GraphStore) -> None:
+    from oceanbrain.graph.analysis.targets import TargetWeights, recommend_targets
+
+    build_golden(store)
+    store.write(
+        "MATCH (f:Firm {id: 'up1-x0'}) SET f.high_tech = true, f.registered_capital_cny = 1.0e9"
+    )
+    report = analyse_chain(store, "g", resolve_scope(store, "青岛"), GapThresholds())
+    leads = recommend_targets(store, report, top=100, weights=TargetWeights())
+    firms = [lead.firm_id for lead in leads]
+    assert firms[0] == "up1-x0"  # the missing segment's strongest outside firm
+    assert not any(f.startswith(("up2-q", "down1-q", "mid-")) for f in firms)  # no local firms,
+    # only gap segments with outside firms (g.up2 has none outside 青岛)
+    assert {lead.segment for lead in leads} == {"g.up1", "g.down1"}
+    best = leads[0]
+    assert best.components["strength"] == pytest.approx(0.2 + 0.3 * 0.9)
+    assert "缺链（无同类企业）" in best.reason_zh and "高新技术企业" in best.reason_zh
+    assert leads == sorted(leads, key=lambda lead: (-lead.score, lead.firm_id, lead.segment))

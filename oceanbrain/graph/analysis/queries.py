@@ -129,3 +129,49 @@ WITH cs, us, f, c,
 RETURN cs.id AS customer_segment, us.id AS supplier_segment, f.id AS supplier,
        max(local) AS local, count(DISTINCT c) AS customers, collect(DISTINCT c.id) AS customer_ids
 """
+
+
+def target_candidates(kind: str) -> str:
+    """Firms in the given segments that are not in the scope, with their strength signals."""
+    m = member(kind, "f", "scope")
+    return f"""
+MATCH (s:Segment)<-[l:IN_SEGMENT]-(f:Firm)
+WHERE s.id IN $segments AND coalesce(l.expired, false) = false
+OPTIONAL MATCH {m.pattern}
+WITH s, l, f, max(CASE WHEN {m.condition} THEN 1 ELSE 0 END) AS local
+WHERE local = 0
+RETURN s.id AS segment, f.id AS firm_id, f.name AS name, f.city AS city,
+       f.province AS province, coalesce(l.confidence, 1.0) AS fit,
+       f.role AS role, coalesce(f.high_tech, false) AS high_tech,
+       coalesce(f.specialised, false) AS specialised,
+       f.registered_capital_cny AS capital_cny, f.insured_employees AS insured_employees
+"""
+
+
+def target_ties(kind: str) -> str:
+    """Existing ties of candidate firms into the scope: local customers and partners."""
+    customer = member(kind, "c", "cscope")
+    partner = member(kind, "p", "pscope")
+    return f"""
+UNWIND $ids AS fid
+MATCH (f:Firm {{id: fid}})
+OPTIONAL MATCH (f)-[:SUPPLIES]->(c:Firm)
+OPTIONAL MATCH {customer.pattern}
+WITH f, c, max(CASE WHEN {customer.condition} THEN 1 ELSE 0 END) AS c_local
+WITH f, collect(CASE WHEN c_local = 1 THEN c.name END) AS customers
+OPTIONAL MATCH (f)-[:COOPERATES_WITH]-(p)
+OPTIONAL MATCH {partner.pattern}
+WITH f, customers, p, max(CASE WHEN {partner.condition} THEN 1 ELSE 0 END) AS p_local
+RETURN f.id AS firm_id, customers, collect(CASE WHEN p_local = 1 THEN p.name END) AS partners
+"""
+
+
+def target_projects(kind: str) -> str:
+    """Projects in the scope invested by candidate firms since a date (recency signal)."""
+    m = member(kind, "j", "scope")
+    return f"""
+UNWIND $ids AS fid
+MATCH (j:Project)-[:INVESTED_BY]->(f:Firm {{id: fid}})
+MATCH {m.pattern} WHERE {m.condition} AND coalesce(j.signed_date, '') >= $since
+RETURN f.id AS firm_id, collect(DISTINCT j.name) AS projects
+"""
