@@ -1,0 +1,98 @@
+"""The spaCy pipeline: ``spacy.blank("zh")`` (character tokens) plus rule components.
+
+Components (in order):
+
+- ``ob_entities``: gazetteer longest match over the raw text (one compiled regex, longest
+  alternatives first), name-ending patterns, people by title context, MONEY/QUANTITY with
+  normalised values; sets ``doc.ents`` and ``span._.linked_id``/``value``/``unit``.
+- ``ob_relations``: trigger patterns within sentences (``relations.py``); sets
+  ``doc._.relations``.
+
+Runs fully offline; no database access.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from oceanbrain.nlp.gazetteer import Gazetteer
+from oceanbrain.nlp.patterns import GazetteerMatcher, find_entities
+from oceanbrain.nlp.relations import find_relations
+
+ENTITY_TYPES = (
+    "FIRM",
+    "INSTITUTE",
+    "GOV",
+    "PARK",
+    "PERSON",
+    "PROJECT",
+    "PRODUCT",
+    "MONEY",
+    "QUANTITY",
+)
+_MIN_ALIAS_LEN = 2
+
+for _attr in ("linked_id", "value", "unit"):
+    if not Span.has_extension(_attr):
+        Span.set_extension(_attr, default=None)
+if not Doc.has_extension("relations"):
+    Doc.set_extension("relations", default=None)
+
+
+class EntityComponent:
+    """Sets doc.ents from the rule candidates; offsets are the raw text's."""
+
+    def __init__(self, gazetteer: Gazetteer | None) -> None:
+        lookup = gazetteer.lookup() if gazetteer else {}
+        self.lookup = {f: v for f, v in lookup.items() if v[0] in ENTITY_TYPES}
+        self.matcher = GazetteerMatcher(self.lookup, _MIN_ALIAS_LEN) if self.lookup else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for c in find_entities(doc.text, self.matcher):
+            span = doc.char_span(c.start, c.end, label=c.type, alignment_mode="expand")
+            if span is None:
+                continue
+            linked = c.linked_id
+            if linked is None and span.text in self.lookup:
+                etype, lid = self.lookup[span.text]
+                linked = lid if etype == c.type else None
+            if linked is not None:
+                span._.linked_id = linked
+            if c.value is not None:
+                span._.value = c.value
+                span._.unit = c.unit
+            spans.append(span)
+        doc.ents = spacy.util.filter_spans(spans)
+        return doc
+
+
+class RelationComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.relations = find_relations(doc.text, list(doc.ents))
+        return doc
+
+
+@Language.factory("ob_entities", default_config={})
+def _make_entities(nlp: Language, name: str) -> EntityComponent:
+    return EntityComponent(None)
+
+
+@Language.factory("ob_relations", default_config={})
+def _make_relations(nlp: Language, name: str) -> RelationComponent:
+    return RelationComponent()
+
+
+def build_pipeline(gazetteer: Gazetteer | None = None) -> Language:
+    """A blank Chinese pipeline (char segmenter) with the entity and relation components."""
+    nlp = spacy.blank("zh")
+    comp: Any = nlp.add_pipe("ob_entities")
+    if gazetteer is not None:
+        fresh = EntityComponent(gazetteer)
+        comp.lookup, comp.matcher = fresh.lookup, fresh.matcher
+    nlp.add_pipe("ob_relations")
+    return nlp
