@@ -8,7 +8,8 @@ import streamlit as st
 
 from oceanbrain.dashboards.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
-PAGES = Path(__file__).parent / "pages"
+# Not "pages/": Streamlit would also serve that folder as legacy pages, bypassing st.navigation.
+PAGES = Path(__file__).parent / "views"
 
 st.set_page_config(
     page_title="海洋产业大脑 OceanBrain", page_icon=":material/water:", layout="wide"
@@ -29,6 +30,8 @@ navigation = st.navigation(
         st.Page(
             PAGES / "overview.py", title=t("nav_overview"), icon=":material/water:", default=True
         ),
+        st.Page(PAGES / "gaps.py", title=t("nav_gaps"), icon=":material/link_off:"),
+        st.Page(PAGES / "targets.py", title=t("nav_targets"), icon=":material/target:"),
         st.Page(PAGES / "console.py", title=t("nav_console"), icon=":material/terminal:"),
     ]
 )

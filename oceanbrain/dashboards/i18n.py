@@ -55,6 +55,72 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "无法连接图数据库：{msg}",
         "en": "Cannot connect to the graph: {msg}",
     },
+    "nav_gaps": {"zh": "缺链补链", "en": "Chain gaps"},
+    "nav_targets": {"zh": "招商线索", "en": "Investment leads"},
+    "scope": {"zh": "范围（全市 / 区市 / 园区）", "en": "Scope (city / district / park)"},
+    "chain": {"zh": "产业链", "en": "Chain"},
+    "gaps_caption": {
+        "zh": "按环节判定缺链、弱链、强链；阈值见 docs/gap-analysis.md，可在设置中调整。",
+        "en": "Each segment judged missing / weak / strong; thresholds in docs/gap-analysis.md.",
+    },
+    "verdict_counts": {
+        "zh": "缺链 {m} 个 · 弱链 {w} 个 · 强链 {s} 个",
+        "en": "{m} missing · {w} weak · {s} strong",
+    },
+    "risks": {"zh": "断链风险", "en": "Break risks"},
+    "no_risks": {"zh": "未发现断链风险。", "en": "No break risks found."},
+    "drill": {"zh": "查看环节证据", "en": "Evidence for a segment"},
+    "evidence_firms": {"zh": "本地企业及来源", "en": "Local firms and sources"},
+    "no_local_firms": {"zh": "本地暂无该环节企业。", "en": "No local firms in this segment."},
+    "top_n": {"zh": "线索数量", "en": "Number of leads"},
+    "targets_caption": {
+        "zh": "为所选范围的缺链、弱链环节推荐区外企业；"
+        "得分由匹配度、实力、本地关联、近期项目加权。",
+        "en": "Firms outside the scope for its missing and weak segments, "
+        "scored by fit, strength, ties and recency.",
+    },
+    "no_leads": {
+        "zh": "该范围内此产业链没有缺链或弱链环节。",
+        "en": "No missing or weak segments here.",
+    },
+    "download_xlsx": {"zh": "下载 Excel", "en": "Download Excel"},
+}
+
+COLUMN_NAMES: dict[str, dict[str, str]] = {
+    "segment": {"zh": "环节编号", "en": "Segment id"},
+    "name_zh": {"zh": "环节", "en": "Segment"},
+    "stage": {"zh": "阶段", "en": "Stage"},
+    "verdict_zh": {"zh": "判定", "en": "Verdict"},
+    "firms": {"zh": "本地企业", "en": "Local firms"},
+    "leaders": {"zh": "链主", "en": "Leaders"},
+    "high_tech": {"zh": "高新企业", "en": "High-tech"},
+    "institutions": {"zh": "科研机构", "en": "Institutions"},
+    "talent": {"zh": "人才", "en": "Talent"},
+    "projects": {"zh": "项目", "en": "Projects"},
+    "national_firms": {"zh": "全国企业", "en": "Firms nationally"},
+    "location_quotient": {"zh": "区位熵", "en": "Location quotient"},
+    "risks": {"zh": "风险", "en": "Risks"},
+    "reasons_zh": {"zh": "依据", "en": "Reasons"},
+    "score": {"zh": "得分", "en": "Score"},
+    "name": {"zh": "企业", "en": "Firm"},
+    "location": {"zh": "所在地", "en": "Location"},
+    "segment_name": {"zh": "环节", "en": "Segment"},
+    "gap": {"zh": "缺口", "en": "Gap"},
+    "fit": {"zh": "匹配度", "en": "Fit"},
+    "strength": {"zh": "实力", "en": "Strength"},
+    "ties": {"zh": "本地关联", "en": "Ties"},
+    "recency": {"zh": "近期项目", "en": "Recency"},
+    "reason_zh": {"zh": "推荐理由", "en": "Reason (zh)"},
+    "district": {"zh": "区县", "en": "District"},
+    "city": {"zh": "城市", "en": "City"},
+    "role": {"zh": "角色", "en": "Role"},
+    "source_urls": {"zh": "来源", "en": "Sources"},
+}
+
+STAGE_NAMES = {
+    "upstream": {"zh": "上游", "en": "Upstream"},
+    "midstream": {"zh": "中游", "en": "Midstream"},
+    "downstream": {"zh": "下游", "en": "Downstream"},
 }
 
 LABEL_NAMES: dict[str, dict[str, str]] = {
@@ -86,3 +152,13 @@ def t(key: str, **values: object) -> str:
 def label_name(label: str) -> str:
     names = LABEL_NAMES.get(label)
     return names[language()] if names else label
+
+
+def column_names(columns: list[str]) -> dict[str, str]:
+    """Display names for table columns in the chosen language (unknown columns unchanged)."""
+    return {c: COLUMN_NAMES[c][language()] for c in columns if c in COLUMN_NAMES}
+
+
+def stage_name(stage: str) -> str:
+    names = STAGE_NAMES.get(stage)
+    return names[language()] if names else stage

@@ -8,8 +8,10 @@ import streamlit as st
 
 from oceanbrain.errors import OceanBrainError
 from oceanbrain.graph import GraphStore, open_store
+from oceanbrain.graph.analysis import Scope
+from oceanbrain.graph.analysis.views import chain_choices, scope_choices
 
-from .i18n import t
+from .i18n import language, t
 
 
 @st.cache_resource(show_spinner=False)
@@ -29,3 +31,21 @@ def get_store() -> GraphStore:
         st.error(t("connection_error", msg=exc))
         st.stop()
         raise  # st.stop() raises; this line keeps type checkers honest
+
+
+def pick_scope_and_chain(store: GraphStore) -> tuple[Scope, str, str] | None:
+    """Scope and chain selectors shared by the gap and target pages (None: nothing loaded)."""
+    scopes = scope_choices(store)
+    chains = chain_choices(store)
+    if not scopes or not chains:
+        st.info(t("empty_graph"))
+        return None
+    left, right = st.columns(2)
+    scope = left.selectbox(t("scope"), scopes, format_func=lambda s: s["name"], key="scope_choice")
+    chain = right.selectbox(
+        t("chain"),
+        chains,
+        format_func=lambda c: c["name_zh"] if language() == "zh" else c["name_en"],
+        key="chain_choice",
+    )
+    return Scope(scope["kind"], scope["id"], scope["name"]), chain["id"], chain["name_zh"]

@@ -106,5 +106,15 @@ def test_every_page_renders_in_chromium(dashboard: str, browser, engine: str) ->
         tab.get_by_text("共 1 行").wait_for(timeout=30_000)
         assert tab.get_by_test_id("stException").count() == 0
         tab.screenshot(path=str(ARTIFACTS / f"console-{engine}.png"), full_page=True)
+
+        for page, heading in (("gaps", "缺链补链"), ("targets", "招商线索")):
+            tab.goto(f"{dashboard}/{page}")
+            tab.get_by_role("heading", name=heading).wait_for(timeout=60_000)
+            tab.get_by_test_id("stAlert").first.wait_for(timeout=30_000)  # "load data" hint
+            # Opened by URL, the page still runs inside the app (navigation, language switch).
+            assert "缺链补链" in tab.get_by_test_id("stSidebarNav").inner_text()
+            assert tab.get_by_text("语言 / Language").count() == 1
+            assert tab.get_by_test_id("stException").count() == 0
+            tab.screenshot(path=str(ARTIFACTS / f"{page}-{engine}.png"), full_page=True)
     finally:
         tab.close()

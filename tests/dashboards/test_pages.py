@@ -66,7 +66,7 @@ def console(at: AppTest, query: str, params: str = "", max_rows: int = 200) -> A
 
 
 def test_console_runs_a_read_query_with_params(seeded: dict[str, str]) -> None:
-    at = run_app().switch_page("pages/console.py").run()
+    at = run_app().switch_page("views/console.py").run()
     assert not at.exception
     at = console(
         at, "MATCH (f:Firm) WHERE f.district = $d RETURN f.name AS name ORDER BY name", "d=即墨区"
@@ -78,7 +78,7 @@ def test_console_runs_a_read_query_with_params(seeded: dict[str, str]) -> None:
 
 
 def test_console_refuses_writes_with_a_message(seeded: dict[str, str]) -> None:
-    at = run_app().switch_page("pages/console.py").run()
+    at = run_app().switch_page("views/console.py").run()
     at = console(at, "MATCH (f:Firm) DETACH DELETE f")
     assert not at.exception
     assert at.warning[0].value.startswith("已拒绝")
@@ -87,10 +87,46 @@ def test_console_refuses_writes_with_a_message(seeded: dict[str, str]) -> None:
 
 
 def test_console_row_limit_and_bad_params(seeded: dict[str, str]) -> None:
-    at = run_app().switch_page("pages/console.py").run()
+    at = run_app().switch_page("views/console.py").run()
     at = console(at, "UNWIND range(1, 100) AS i RETURN i", max_rows=10)
     assert len(at.dataframe[0].value) == 10
     assert "仅显示前 10 行" in at.warning[0].value
     at = console(at, "RETURN $x AS x", "not a pair")
     assert not at.exception
     assert "name=value" in at.error[0].value
+
+
+@pytest.fixture
+def real_data(graph_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    from oceanbrain.ingest.load import load_canonical
+
+    for key, value in graph_env.items():
+        monkeypatch.setenv(key, value)
+    with open_store() as store:
+        store.ensure_schema()
+        load_canonical(store, APP.parents[2] / "data")
+    return graph_env
+
+
+def test_gap_page_shows_verdicts_risks_and_evidence(real_data: dict[str, str]) -> None:
+    at = run_app().switch_page("views/gaps.py").run()
+    assert not at.exception
+    assert at.title[0].value == "缺链补链"
+    assert at.selectbox(key="scope_choice").value["name"] == "青岛市"
+    assert at.selectbox(key="chain_choice").value["id"] == "marine_ai"  # first chain by id
+    table = at.dataframe[0].value
+    assert set(table["判定"]) <= {"缺链", "弱链", "强链"}
+    assert len(table) == 20  # every segment of 海洋人工智能
+    verdicts = dict(zip(table["环节"], table["判定"], strict=True))
+    assert verdicts["水下通信与导航定位"] == "缺链"  # no Qingdao firm in the curated data
+    assert any("缺链" in m.value for m in at.markdown)
+
+
+def test_targets_page_lists_leads_with_reasons(real_data: dict[str, str]) -> None:
+    at = run_app().switch_page("views/targets.py").run()
+    assert not at.exception
+    assert at.title[0].value == "招商线索"
+    table = at.dataframe[0].value
+    assert len(table) > 0
+    assert table["推荐理由"].str.contains("青岛市").all()
+    assert table["得分"].is_monotonic_decreasing

@@ -175,3 +175,22 @@ MATCH (j:Project)-[:INVESTED_BY]->(f:Firm {{id: fid}})
 MATCH {m.pattern} WHERE {m.condition} AND coalesce(j.signed_date, '') >= $since
 RETURN f.id AS firm_id, collect(DISTINCT j.name) AS projects
 """
+
+
+SCOPE_REGIONS = """
+MATCH (r:Region) WHERE r.id = $city OR r.id STARTS WITH $city_prefix
+RETURN r.id AS id, r.name AS name, r.level AS level ORDER BY id
+"""
+
+SCOPE_PARKS = "MATCH (p:Park) RETURN p.id AS id, p.name AS name ORDER BY name"
+
+CHAINS = "MATCH (c:Chain) RETURN c.id AS id, c.name_zh AS name_zh, c.name_en AS name_en ORDER BY id"
+
+FIRM_EVIDENCE = """
+UNWIND $ids AS fid
+MATCH (f:Firm {id: fid})
+OPTIONAL MATCH (s:Source) WHERE s.id IN f.sources AND s.kind = 'web'
+RETURN f.id AS id, f.name AS name, f.district AS district, f.city AS city, f.role AS role,
+       collect(s.url) AS source_urls
+ORDER BY name
+"""
