@@ -208,6 +208,34 @@ def query(
         typer.echo(f"(stopped at {result.max_rows} rows; use --max-rows for more)", err=True)
 
 
+def _export(
+    fmt: ReportFormat, output: Path | None, sheets: dict[str, list[dict[str, Any]]], payload: Any
+) -> bool:
+    """Write a report as JSON (stdout), CSV (first sheet) or XLSX (every sheet).
+
+    Returns False for the table format, which each command prints its own way.
+    """
+    if fmt is ReportFormat.json:
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+    elif fmt is ReportFormat.xlsx:
+        if output is None:
+            raise ConfigError("--format xlsx writes a file: add --output report.xlsx")
+        with pd.ExcelWriter(output) as writer:
+            for name, rows in sheets.items():
+                pd.DataFrame(rows).to_excel(writer, sheet_name=name, index=False)
+        typer.echo(f"wrote {output}")
+    elif fmt is ReportFormat.csv:
+        text = pd.DataFrame(next(iter(sheets.values()))).to_csv(index=False)
+        if output:
+            output.write_text(text, encoding="utf-8-sig")
+            typer.echo(f"wrote {output}")
+        else:
+            typer.echo(text, nl=False)
+    else:
+        return False
+    return True
+
+
 @app.command("gaps")
 @at_the_edge
 def gaps(
@@ -234,30 +262,9 @@ def gaps(
         }
         for r in report.risks
     ]
-    if fmt is ReportFormat.json:
-        typer.echo(
-            json.dumps(
-                {"scope": where.name, "chain": report.chain, "segments": rows, "risks": risks},
-                ensure_ascii=False,
-                indent=2,
-                default=str,
-            )
-        )
-    elif fmt is ReportFormat.xlsx:
-        if output is None:
-            raise ConfigError("--format xlsx writes a file: add --output gaps.xlsx")
-        with pd.ExcelWriter(output) as writer:
-            pd.DataFrame(rows).to_excel(writer, sheet_name="环节 segments", index=False)
-            pd.DataFrame(risks).to_excel(writer, sheet_name="断链风险 risks", index=False)
-        typer.echo(f"wrote {output}")
-    elif fmt is ReportFormat.csv:
-        text = pd.DataFrame(rows).to_csv(index=False)
-        if output:
-            output.write_text(text, encoding="utf-8-sig")
-            typer.echo(f"wrote {output}")
-        else:
-            typer.echo(text, nl=False)
-    else:
+    sheets = {"环节 segments": rows, "断链风险 risks": risks}
+    payload = {"scope": where.name, "chain": report.chain, "segments": rows, "risks": risks}
+    if not _export(fmt, output, sheets, payload):
         columns = [
             "segment",
             "name_zh",
@@ -295,21 +302,9 @@ def targets(
         report = analyse_chain(store, resolve_chain(store, chain), resolve_scope(store, scope))
         leads = recommend_targets(store, report, top=top, since=since)
     rows = [lead.row() for lead in leads]
-    if fmt is ReportFormat.json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-    elif fmt is ReportFormat.xlsx:
-        if output is None:
-            raise ConfigError("--format xlsx writes a file: add --output targets.xlsx")
-        pd.DataFrame(rows).to_excel(output, sheet_name="招商线索 leads", index=False)
-        typer.echo(f"wrote {output}")
-    elif fmt is ReportFormat.csv:
-        text = pd.DataFrame(rows).to_csv(index=False)
-        if output:
-            output.write_text(text, encoding="utf-8-sig")
-            typer.echo(f"wrote {output}")
-        else:
-            typer.echo(text, nl=False)
-    elif not rows:
+    if _export(fmt, output, {"招商线索 leads": rows}, rows):
+        return
+    if not rows:
         typer.echo("(no leads: the chain has no 缺链/弱链 segments in this scope)")
     else:
         columns = ["score", "name", "location", "segment_name", "gap", "reason_zh"]
