@@ -171,3 +171,27 @@ def test_gaps_json_and_xlsx(graph_env: dict[str, str], tmp_path) -> None:
     assert len(sheets["环节 segments"]) == 5 and len(sheets["断链风险 risks"]) == 4
     missing = invoke(["gaps", "--scope", "火星", "--chain", "g"], graph_env)
     assert missing.exit_code == 2 and "no region or park named '火星'" in missing.output
+
+
+@pytest.mark.graph
+def test_targets_json_and_csv(graph_env: dict[str, str], tmp_path) -> None:
+    from oceanbrain.graph.connect import open_store
+    from tests.graph.test_gap_analysis import build_golden
+
+    with open_store(environ=graph_env) as store:
+        build_golden(store)
+    result = invoke(
+        ["targets", "--scope", "青岛", "--chain", "g", "--top", "5", "-f", "json"], graph_env
+    )
+    assert result.exit_code == 0, result.output
+    leads = json.loads(result.output)
+    assert len(leads) == 5
+    assert all(lead["firm_id"].startswith(("up1-x", "down1-x")) for lead in leads)
+    assert [lead["score"] for lead in leads] == sorted(
+        (lead["score"] for lead in leads), reverse=True
+    )
+    out = tmp_path / "leads.csv"
+    result = invoke(
+        ["targets", "--scope", "青岛", "--chain", "g", "-f", "csv", "--output", str(out)], graph_env
+    )
+    assert result.exit_code == 0 and out.read_text(encoding="utf-8-sig").startswith("firm_id,")
