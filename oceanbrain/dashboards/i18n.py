@@ -117,6 +117,14 @@ COLUMN_NAMES: dict[str, dict[str, str]] = {
     "source_urls": {"zh": "来源", "en": "Sources"},
 }
 
+RISK_NAMES = {
+    "upstream_missing": {"zh": "上游缺失", "en": "Upstream missing locally"},
+    "outside_only": {"zh": "供应全在区外", "en": "All suppliers outside"},
+    "single_supplier": {"zh": "单一供应商", "en": "Single supplier"},
+    "concentrated": {"zh": "供应高度集中", "en": "Concentrated supply"},
+    "articulation": {"zh": "关键节点", "en": "Articulation point"},
+}
+
 STAGE_NAMES = {
     "upstream": {"zh": "上游", "en": "Upstream"},
     "midstream": {"zh": "中游", "en": "Midstream"},
@@ -162,3 +170,8 @@ def column_names(columns: list[str]) -> dict[str, str]:
 def stage_name(stage: str) -> str:
     names = STAGE_NAMES.get(stage)
     return names[language()] if names else stage
+
+
+def risk_name(kind: str) -> str:
+    names = RISK_NAMES.get(kind)
+    return names[language()] if names else kind

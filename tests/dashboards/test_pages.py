@@ -119,6 +119,7 @@ def test_gap_page_shows_verdicts_risks_and_evidence(real_data: dict[str, str]) -
     assert len(table) == 20  # every segment of 海洋人工智能
     verdicts = dict(zip(table["环节"], table["判定"], strict=True))
     assert verdicts["水下通信与导航定位"] == "缺链"  # no Qingdao firm in the curated data
+    assert any(m.value.startswith("- **上游缺失**") for m in at.markdown)  # risks in Chinese
     assert any("缺链" in m.value for m in at.markdown)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from oceanbrain.dashboards.i18n import column_names, stage_name, t
+from oceanbrain.dashboards.i18n import column_names, risk_name, stage_name, t
 from oceanbrain.dashboards.state import get_store, pick_scope_and_chain
 from oceanbrain.graph.analysis import analyse_chain
 from oceanbrain.graph.analysis.views import firm_evidence
@@ -28,6 +28,7 @@ st.markdown(t("verdict_counts", m=counts["missing"], w=counts["weak"], s=counts[
 rows = report.table()
 for row in rows:
     row["stage"] = stage_name(row["stage"])
+    row["risks"] = "、".join(risk_name(k) for k in row["risks"].split(",") if k)
 columns = [
     "name_zh",
     "stage",
@@ -49,7 +50,7 @@ st.dataframe(frame, hide_index=True, width="stretch")
 st.subheader(t("risks"))
 if report.risks:
     for risk in report.risks:
-        st.markdown(f"- **{risk.kind}** · {risk.reason_zh}")
+        st.markdown(f"- **{risk_name(risk.kind)}** · {risk.reason_zh}")
 else:
     st.info(t("no_risks"))
 
