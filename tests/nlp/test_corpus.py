@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from oceanbrain.nlp.pipeline import ENTITY_TYPES
+
 CORPUS = Path(__file__).parent / "corpus"
-TYPES = {"FIRM", "INSTITUTE", "GOV", "PARK", "PERSON", "PROJECT", "PRODUCT", "MONEY", "QUANTITY"}
+TYPES = set(ENTITY_TYPES)  # the corpus is annotated with exactly the pipeline's types
 RELATIONS = {"LOCATED_IN", "INVESTS_IN", "SIGNED", "COOPERATES_WITH", "DEVELOPS", "LEADS"}
 
 
