@@ -10,9 +10,10 @@ from oceanbrain import settings
 from oceanbrain.cli import app
 from tests.conftest import REPO
 
-DOCS = (REPO / "README.md").read_text(encoding="utf-8") + (
-    REPO / "docs" / "operations.md"
-).read_text(encoding="utf-8")
+DOCS = "\n".join(
+    path.read_text(encoding="utf-8")
+    for path in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+)
 
 
 def command_paths(group: Any, prefix: str = "") -> list[str]:
