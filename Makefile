@@ -16,7 +16,8 @@ OB := $(BIN)/oceanbrain
 NEO4J_DIR := tests/neo4j_server
 NEO4J_CP := $(NEO4J_DIR)/target/classpath.txt
 
-.PHONY: help venv neo4j-test-deps e2e-deps test demo db-init load dashboard docs lint clean bench-graph
+.PHONY: help venv neo4j-test-deps e2e-deps test demo db-init load dashboard docs lint clean \
+	bench bench-graph bench-ingest bench-analysis bench-nlp bench-dashboards
 
 help:
 	@echo "make demo   - install, initialise the embedded graph, load data/, serve http://localhost:8501"
@@ -24,6 +25,11 @@ help:
 	@echo "make lint   - ruff and mypy"
 	@echo "make docs   - regenerate docs/schema.md from oceanbrain/graph/schema.yaml"
 	@echo "make bench-graph - batched vs per-row write throughput on both engines"
+	@echo "make bench-ingest - ingest pipeline vs raw UNWIND MERGE, 10^4..10^6 firms"
+	@echo "make bench-analysis - gap analysis and target ranking latency, 10^4..10^6 firms"
+	@echo "make bench-nlp - NLP chars/s on one core, load time, F1 on the corpus"
+	@echo "make bench-dashboards - first render time of every dashboard page at 10^5 firms"
+	@echo "make bench - all of the above; results in benchmarks/results/"
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "error: no Python >= 3.12 found; install python3.12 or set PYTHON=/path/to/python3.12" >&2; exit 2; }
@@ -65,6 +71,20 @@ demo: load
 
 bench-graph: $(STAMP) $(NEO4J_CP)
 	$(BIN)/python -m benchmarks.bench_graph
+
+bench-ingest: $(STAMP) $(NEO4J_CP)
+	$(BIN)/python -m benchmarks.bench_ingest
+
+bench-analysis: $(STAMP) $(NEO4J_CP)
+	$(BIN)/python -m benchmarks.bench_analysis
+
+bench-nlp: $(STAMP)
+	$(BIN)/python -m benchmarks.bench_nlp
+
+bench-dashboards: $(STAMP) $(NEO4J_CP)
+	$(BIN)/python -m benchmarks.bench_dashboards
+
+bench: bench-graph bench-ingest bench-analysis bench-nlp bench-dashboards
 
 docs: $(STAMP)
 	$(OB) db schema-docs
