@@ -6,6 +6,7 @@ component (``pipeline.py``) turns the chosen candidates into ``doc.ents``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -79,11 +80,9 @@ _STOP_WORDS = sorted(
         "担任",
         "了解",
         "参加",
-        "启动",
         "筹建",
         "共建",
         "合作",
-        "开发",
         "研发",
         "发布",
         "推出",
@@ -178,6 +177,48 @@ _STOP_WORDS = sorted(
         "上半年",
         "下半年",
         "已经有",
+        "构建",
+        "搭建",
+        "着力",
+        "规划建设",
+        "既有",
+        "一行",
+        "而且",
+        "并且",
+        "但是",
+        "任命",
+        "续建",
+        "拟",
+        "开工",
+        "投产",
+        "建成",
+        "竣工",
+        "进驻",
+        "开始",
+        "到",
+        "率队",
+        "前来",
+        "来到",
+        "到访",
+        "赴",
+        "被誉为",
+        "促进",
+        "情况",
+        "也有",
+        "还有",
+        "启用",
+        "揭牌",
+        "挂牌",
+        "获批",
+        "入选",
+        "认定",
+        "培育",
+        "新增",
+        "先后",
+        "相继",
+        "陆续",
+        "召开",
+        "位居",
     ],
     key=len,
     reverse=True,
@@ -224,6 +265,14 @@ _TITLES = sorted(
         "主席",
         "副部长",
         "部长助理",
+        "创始人",
+        "联合创始人",
+        "负责人",
+        "合伙人",
+        "院长助理",
+        "主任助理",
+        "总经理助理",
+        "校长助理",
         "部长",
         "教授",
         "研究员",
@@ -235,6 +284,12 @@ _TITLES = sorted(
         "外籍院士",
         "院士",
         "组长",
+        "总监",
+        "副总监",
+        "经理",
+        "副经理",
+        "会长",
+        "副会长",
         "首席执行官",
         "(主持工作)",
     ],
@@ -247,6 +302,11 @@ _BREAK_RE = re.compile(
     + _PUNCT
     + r"]|[与和及]|同(?!济|方)|联合(?!国教科文|国开发|国粮农|国儿童|国环境)|"
     + r"\d+年|\d+月|\d+日|[\d一二三四五六七八九十两]+[所个家项名位座艘批]|"
+    + r"[\d一二三四五六七八九十两百千万]+(?:亩|平方米|平方公里|吨)?级|"
+    + r"[\d一二三四五六七八九十两百千万]+(?:亩|平方米|平方公里)|"
+    + r"[一二三四五六七八九十两]大(?=[\u4e00-\u9fff])|启动(?!区)|开发(?!区|银行)|"
+    + r"第[一二三四五六七八九十\d]+届(?=青岛|中国|山东|国家|全国)|暨|第?[一二三四1-4]季度|"
+    + r"经(?=市政府|省政府|区政府|国务院|市委|省委|区委)|"
     + "|".join(map(re.escape, _STOP_WORDS + [t for t in _TITLES if t != "院士"]))
 )
 
@@ -254,16 +314,19 @@ _BREAK_RE = re.compile(
 _SUFFIXES: list[tuple[str, str]] = [
     # FIRM
     (r"(?:股份)?有限(?:责任)?公司", "FIRM"),
-    (r"集团公司|控股公司|公司", "FIRM"),
+    (r"集团公司|控股公司|公司|报社|出版社|杂志社|电视台|银行|分行|支行", "FIRM"),
     (r"计算中心|数港中心", "PROJECT"),
     (r"集团", "FIRM"),
-    (r"集团[" + CJK + r"]{2,6}部", "FIRM"),
+    (r"(?:集团|有限公司)[" + CJK + r"]{2,6}部", "FIRM"),
     # INSTITUTE
     (
-        r"大学|学院|研究生院|研究院|科学院|工程院|设计院|医院|研究所|计算所|海洋所|黄海所|地质所",
+        r"大学(?!城|生|路|校园|毕业|时|期间|教育|学习|本科)|学院|研究生院|研究院|科学院|工程院|设计院|医院|研究所|计算所|海洋所|黄海所|地质所",
         "INSTITUTE",
     ),
     (r"物理所|[一二三四五六七八九十]所(?!长|有|在|以)", "INSTITUTE"),
+    # 中船重工710所, 中科院声学所: numbered or named institutes of a group or academy
+    (r"(?<=[" + CJK + r"])(?<![等有近约共余和、第])\d{2,4}所(?![长有在以属])", "INSTITUTE"),
+    (r"(?<=[" + CJK + r"])所(?=[,，、。;；)）和与及等]|$)", "INSTITUTE"),
     (
         r"实验室|试验场|校区|分中心|研究中心|工程中心|促进中心|质检中心|检测中心|数据中心",
         "INSTITUTE",
@@ -272,13 +335,18 @@ _SUFFIXES: list[tuple[str, str]] = [
     (r"(?:科研|研究|预警|监测|深海|研发|创新发展)基地", "INSTITUTE"),
     # GOV
     (r"人民政府|政府|管委会|管委|管理委员会|委员会|委会|管理局|(?<![布格结大全当])局(?!长)", "GOV"),
-    (r"市委|区委|县委|省委|工委|镇委|厅(?!长)|办公室|发改委", "GOV"),
+    (r"市委|区委|县委|省委|工委|镇委|厅(?!长)|办公室|发改委|政协", "GOV"),
+    (r"(?:委|政府|工委)[" + CJK + r"]{1,3}办(?!公|法|学|理|事)", "GOV"),
+    (r"(?:委|政府)(?:研究室|办公厅|研究中心)", "GOV"),
+    (r"国务院|全国人大|全国政协", "GOV"),
+    (r"(?<=[" + CJK + r"])部(?![长门分署队件位委落])", "GOV"),  # ministries; see _suffix_type
     # PARK
     (
-        r"产业园|科技园|工业园|创新园|软件园|园区|基地|示范区|新区|核心区|试验区|开发区|高新区",
+        r"产业园|科技园|工业园|创新园|软件园|园区|基地|示范区|新区|核心区|试验区|开发区|高新区|"
+        r"合作区|经济区|保税区|自贸区|综保区|合作园|示范园|产业城|启动区|功能区|聚集区|集聚区",
         "PARK",
     ),
-    (r"港区|加速器|小镇|科技港|科技城|院士港", "PARK"),
+    (r"港区|加速器|孵化器|小镇|科技港|科技城|院士港", "PARK"),
     # PROJECT
     (r"项目|工程(?!院|师|大学|中心|研究|技术|装备|建设|领域)|码头|总部|平台", "PROJECT"),
 ]
@@ -291,9 +359,82 @@ _STRONG = [
     (re.compile(r"(?:计算中心|平台|项目)$"), "PROJECT"),
 ]
 _GENERIC = re.compile(
-    r"^(?:[\d一二三四五六七八九十两]+个|多个|大型|高端|重点|重大|功能|新|该|这|其|各|相关|国家级|中国唯一|"
+    r"^(?:[\d一二三四五六七八九十两]+[个号]|多个|大型|高端|重点|重大|功能|新(?!加坡|疆|西兰|华|区)|该|这|其|一群|一些|多所|各大|各|相关|国家级|中国唯一|"
     r"中国首|全国|首个|首家|一批|多家|部分|国家重点实验室$|自动化|全自动化)"
 )
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# domain words that, alone, make a description (港口大模型, 智慧绿色码头), not a name
+_GENERIC_WORDS = frozenset(
+    _words(
+        """海洋 生物 医药 生物医药 人工智能 智能 智慧 绿色
+        数字 数字化 数智化 信息 信息化 科技 技术 创新
+    科学 研发 公共 服务 产业 产业化 工业 大数据 数据 算力 计算 高性能 自动化 全自动化 集装箱 干散货
+    港口 船舶 海工 装备 制造 工程 新能源 能源 材料 新材料 孵化 孵化器 加速 成果 转化 示范 重点 重大
+    综合 国际 现代 高端 先进 特色 专业 新型 大型 各类 各种 市级 省级 国家级 区级 科研 试验 实验 检测
+    双创 众创 企业 运营 管理 模型 大模型 文化 旅游 文旅 物流 航运 金融 渔业 养殖 深远海 深海
+    经济 基础设施 民生 景观 整治 类 和 与 及 新 大 高 一流 世界级 全球 全国 行业 领域 功能 配套 应用
+    场景 融合 发展 协同 开放 共享 交流 合作 研究 智造 低碳 零碳 未来 元宇宙 软件 平台 中心 基地
+    冷链 标杆 示范引领 高质量 载体 产业载体 龙头 样板 精品 政治 交往 国际交往 贸易 会展 商务
+    消费 文化创意 健康 医疗 教育 人才 创业 服务业 海事 港航"""
+    )
+)
+_GENERIC_MAX = max(map(len, _GENERIC_WORDS))
+_GENERIC_TYPES = {"PROJECT", "PARK", "PRODUCT"}
+_GENERIC_INSTITUTE = {
+    "学院",
+    "学校",
+    "本院",
+    "该院",
+    "我院",
+    "公司",
+    "企业",
+    "国家",
+    "国家重点",
+    "重点",
+    "联合",
+    "功能",
+    "省级",
+    "市级",
+    "省部共建",
+}
+_SHORT_GOV = {
+    "国务院",
+    "全国人大",
+    "全国政协",
+    "区委",
+    "市委",
+    "县委",
+    "省委",
+    "市政府",
+    "区政府",
+    "县政府",
+    "省政府",
+    "镇政府",
+}
+_COMMITTEE = re.compile(
+    r"(?:第[一二三四五六七八九十\d]+届)?(?:学术|咨询|专家|主任|组织|编辑|指导|评审|顾问)委员会$"
+)
+
+
+def is_generic(core: str) -> bool:
+    """Whether ``core`` (a name without its ending) is made only of generic domain words."""
+    if not core:
+        return True
+    ok = [True] + [False] * len(core)
+    for i in range(len(core)):
+        if not ok[i]:
+            continue
+        for j in range(i + 1, min(len(core), i + _GENERIC_MAX) + 1):
+            if core[i:j] in _GENERIC_WORDS:
+                ok[j] = True
+    return ok[-1]
+
+
 _PROPER_START = re.compile(
     r"青岛|中国|山东|国家|北京|上海|天津|全国|中科院|中船|联合国|[" + CJK + r"]{2}[省市区县]"
 )
@@ -323,7 +464,13 @@ _MINISTRIES = set(
     ]
 )
 _FIRM_BUREAUS = ("中铁", "中建", "中交", "中冶", "中水")
-_PLACE_PREFIX = re.compile(r"^(?:山东省?|广东省?|江苏省?)(?=青岛|烟台|济南|威海|日照|潍坊)")
+_PLACE_PREFIX = re.compile(r"(?:山东省?|广东省?|江苏省?)(?=青岛|烟台|济南|威海|日照|潍坊)")
+# a country before a foreign firm's name stays outside it (德国[布拉克港扬米勒集团])
+_COUNTRY_PREFIX = re.compile(
+    r"(?:德国|美国|英国|法国|日本|韩国|新加坡|挪威|荷兰|丹麦|芬兰|瑞典|意大利|西班牙|澳大利亚|"
+    r"加拿大|俄罗斯|以色列|瑞士|比利时|奥地利|马来西亚|泰国|越南|印度尼西亚|印尼|新西兰)"
+    r"(?=[" + CJK + r"]{4})(?!国立|国家|大学|科学院|政府|驻)"
+)
 _PAREN_RE = re.compile(r"[(（]([" + CJK + r"]{1,4})[)）]")
 _LATIN_RE = re.compile(r"(?<![A-Za-z0-9\-])[A-Za-z0-9][A-Za-z0-9\-]{2,15}(?![A-Za-z0-9\-])")
 _LATIN_STOP = set(
@@ -371,6 +518,7 @@ _FOLLOW = set(
 )
 _TITLE_RE = re.compile("|".join(map(re.escape, _TITLES)))
 _NAME_CHAR = re.compile(r"[" + CJK + r"]")
+_CJK_CHAR = _NAME_CHAR
 
 
 def mask_parentheses(text: str) -> str:
@@ -378,55 +526,148 @@ def mask_parentheses(text: str) -> str:
     return _PAREN_RE.sub(lambda m: "甲" * len(m.group(0)), text)
 
 
-def _left_boundary(masked: str, suffix_start: int, window: int = 28) -> int:
+class Breaks:
+    """The break matches of one text, found once (lookaheads see the whole text)."""
+
+    def __init__(self, masked: str) -> None:
+        self.spans = [(m.start(), m.end(), m.group(0)) for m in _BREAK_RE.finditer(masked)]
+        self.starts = [b[0] for b in self.spans]
+        self.ends = {b[1] for b in self.spans}
+
+    def between(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        i = bisect.bisect_left(self.starts, lo)
+        out = []
+        while i < len(self.spans) and self.spans[i][0] < hi:
+            if self.spans[i][1] <= hi:
+                out.append(self.spans[i])
+            i += 1
+        return out
+
+
+def _left_boundary(
+    masked: str, suffix_start: int, breaks: Breaks | None = None, window: int = 28
+) -> int:
     lo = max(0, suffix_start - window)
     left = lo
-    for m in _BREAK_RE.finditer(masked, lo, suffix_start):
-        if m.group(0) in _CONJ:
+    found = (
+        breaks.between(lo, suffix_start)
+        if breaks is not None
+        else [
+            (m.start(), m.end(), m.group(0)) for m in _BREAK_RE.finditer(masked, lo, suffix_start)
+        ]
+    )
+    for b_start, b_end, word in found:
+        if word in _CONJ:
             # 科学与技术 / 工业和信息化 / 海洋和沿海: a conjunction joins two halves of one name
             # unless the left half is itself a complete name (中国海洋大学与青岛大学)
-            before = masked[left : m.start()]
+            before = masked[left:b_start].rstrip("甲")
             if (
                 before
                 and not _ENDS_WITH_SUFFIX.search(before)
-                and not _PROPER_START.match(masked, m.end())
+                and not _PROPER_START.match(masked, b_end)
             ):
                 continue
-        left = m.end()
+        left = b_end
     return left
 
 
 def _suffix_type(name: str, default: str) -> str | None:
-    if name.endswith("部"):
-        if "集团" in name or "公司" in name:
+    if name.endswith("部") and not name.endswith("总部"):
+        if default == "FIRM":  # a firm's unit: 中国船舶集团产业发展部
             return "FIRM"
+        if "集团" in name or "公司" in name:
+            return None
         return "GOV" if name in _MINISTRIES or name.startswith("国家") else None
+    if name.endswith("总部") and default == "GOV":
+        return None
     if default == "GOV" and name.startswith(_FIRM_BUREAUS):
         return "FIRM"
     return default
 
 
+_SHORT_PARK = {"高新区", "新区", "开发区", "保税区", "自贸区", "综保区"}
+_SHORT_OK = _SHORT_GOV | _SHORT_PARK
+# zone names are names even when made of generic words (国际经济合作区, 海洋经济示范区)
+# a park named by generic words is still a name (人工智能产业园); a base or incubator is not
+_GENERIC_PARK_END = re.compile(r"(?:基地|加速器|孵化器|园区|小镇|功能区|集聚区|聚集区)$")
+_ZONE_END = re.compile(
+    r"(?:新区|合作区|经济区|示范区|试验区|开发区|高新区|功能区|启动区|保税区|港区|核心区)$"
+)
+_VENUE_AFTER = re.compile(r"(?:隆重)?(?:举行|举办|召开|开幕|落幕)")
+_BARE_CENTRE = re.compile(r"(?<![研究工程促进质检检测数据分计算])中心$")
+_LEADING_PLACE = re.compile(
+    r"^(?:中国|山东省?|青岛市?|[" + CJK + r"]{2}[省市](?!场))(?:[" + CJK + r"]{1,3}[区县市](?!场))?"
+)
+
+
 def suffix_candidates(text: str, masked: str) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
+    breaks = Breaks(masked)
     for rx, etype in _SUFFIX_RES:
         for m in rx.finditer(masked):
             s, e = m.start(), m.end()
-            left = _left_boundary(masked, s)
+            left = _left_boundary(masked, s, breaks)
             if (left, e) in seen:
                 continue
-            name = text[left:e]
             core = masked[left:s]
-            if len(re.findall(r"[" + CJK + "A-Za-z0-9]", core)) < 2:
+            n_core = len(re.findall(r"[" + CJK + "A-Za-z0-9]", core))
+            short_ok = text[left:e] in _SHORT_OK and (
+                left == 0 or not _CJK_CHAR.match(text[left - 1]) or left in breaks.ends
+            )
+            # 药学院, 商学院: a one-character school name
+            school = m.group(0) == "学院" and n_core == 1
+            if n_core < 2 and not short_ok and not school:
                 continue
-            pm = _PLACE_PREFIX.match(name)
+            # a committee of an organisation is not annotated; the organisation before it is
+            if etype == "GOV" and _COMMITTEE.search(text[left:e]):
+                continue
+            if text[left] == "原" and _PROPER_START.match(text, left + 1):
+                left += 1
+            pm = _PLACE_PREFIX.match(text, left, e)
             if pm:
-                left += pm.end()
-                name = text[left:e]
+                left = pm.end()
+            pm = _COUNTRY_PREFIX.match(text, left, e) if etype == "FIRM" else None
+            if pm:
+                left = pm.end()
+            name = text[left:e]
             etype2 = _suffix_type(name, etype)
             if etype2 is None or name.startswith(("(", "（", "‘", "'")) or _GENERIC.match(name):
                 continue
             if etype2 == "PROJECT" and len(re.findall("[" + CJK + "]", core)) < 3:
+                continue
+            if name.startswith("以") and not name.startswith("以色列"):
+                left += 1
+                name = text[left:e]
+            # 等…项目 / 等…企业: a description of the list before it, not a name
+            if left > 0 and text[left - 1] == "等":
+                continue
+            core = masked[left:s]
+            if (
+                etype2 in _GENERIC_TYPES
+                and not (_ZONE_END.search(name) and len(core) >= 4)
+                and (etype2 != "PARK" or _GENERIC_PARK_END.search(name))
+            ):
+                if etype2 == "PROJECT":  # 青岛海洋工程: a place and generic words
+                    lp = _LEADING_PLACE.match(core)
+                    if lp and lp.end() < len(core):
+                        core = core[lp.end() :]
+                if is_generic(core):
+                    continue
+            # 青岛高新区孵化器: the zone's incubator, not a named park
+            if etype2 == "PARK" and m.group(0) in ("孵化器", "加速器") and core.endswith("区"):
+                continue
+            if etype2 == "INSTITUTE" and (
+                core in _GENERIC_INSTITUTE or (_BARE_CENTRE.search(name) and is_generic(name[:-2]))
+            ):
+                continue
+            # 在青岛海天中心举行: a building named …中心 used as a venue
+            if (
+                _BARE_CENTRE.search(name)
+                and left > 0
+                and text[left - 1] == "在"
+                and _VENUE_AFTER.match(text, e)
+            ):
                 continue
             # a trailing short parenthetical belongs to the name: 天津大学研究生院(青岛)
             pm2 = _PAREN_RE.match(text, e)
@@ -434,6 +675,84 @@ def suffix_candidates(text: str, masked: str) -> list[Candidate]:
                 e = pm2.end()
             seen.add((left, e))
             out.append(Candidate(left, e, etype2, 1, source="suffix"))
+    return out
+
+
+# "A、B、C等(N家)…企业": the members of a list take the type its head noun names
+_LIST_HEAD = re.compile(
+    r"等(?:[\d一二三四五六七八九十百千两]+(?:余|多)?[家所个项座])?[^,，。;；、\n]{0,12}"
+    r"(企业|公司|集团|高校|大学|院校|院所|科研机构|研究机构|科研院所|项目|工程|园区|载体)"
+)
+_LIST_TYPES = {
+    "企业": "FIRM",
+    "公司": "FIRM",
+    "集团": "FIRM",
+    "项目": "PROJECT",
+    "工程": "PROJECT",
+    "园区": "PARK",
+    "载体": "PARK",
+}
+_LIST_OPENER = re.compile(
+    r"(?:入驻|落户|进驻|包括|汇聚了?|集聚了?|聚集了?|引进了?|拥有|既有|也有|还有|涵盖|涉及|依托|如)"
+)
+_LIST_SEP = re.compile(r"、|以及|和|及")
+_ITEM_OK = re.compile(r"^[" + CJK + r"A-Za-z0-9()（）·‘’\-]{2,24}$")
+_CLAUSE = re.compile(r"[,，。;；:：!！?？\n“”《》]")
+
+
+def list_candidates(text: str, masked: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in _LIST_HEAD.finditer(text):
+        end = m.start()
+        head_type = _LIST_TYPES.get(m.group(1), "INSTITUTE")
+        lo = max(0, end - 160)
+        left = lo
+        for c in _CLAUSE.finditer(text, lo, end):
+            left = c.end()
+        sep = _LIST_SEP.search(text, left, end)
+        if sep is None:
+            continue
+        # the first item starts after the last break word before it (包括, 汇聚了, 既有 …)
+        for b in _BREAK_RE.finditer(masked, left, sep.start()):
+            if b.group(0) not in _CONJ and b.end() < sep.start():
+                left = b.end()
+        items: list[tuple[int, int]] = []
+        parts = text[left:end].split("、")
+        # walk back from the head: a list-opening verb (入驻, 包括, 既有 …) inside a part
+        # starts the list there ("…等80余个项目集中入驻A、B、C等产业载体")
+        first = 0
+        pos = end
+        for k in range(len(parts) - 1, 0, -1):
+            pos -= len(parts[k])
+            openers = list(_LIST_OPENER.finditer(text, pos, pos + len(parts[k])))
+            if openers:
+                opener = openers[-1]
+                cut = opener.end() - pos
+                parts[k] = parts[k][cut:]
+                first = k
+                left = pos + cut
+                break
+            pos -= 1
+        parts = parts[first:]
+        pos = left
+        for k, part in enumerate(parts):
+            s = pos
+            pos += len(part) + 1
+            sub = re.split(r"以及|和|及", part) if k == len(parts) - 1 else [part]
+            if len(sub) == 2:  # the last item may be joined by 和/及/以及
+                items += [(s, s + len(sub[0])), (s + len(part) - len(sub[1]), s + len(part))]
+            else:
+                items.append((s, s + len(part)))
+        if len(items) < 2:
+            continue
+        for s, e in items:
+            item = text[s:e]
+            if not _ITEM_OK.match(item) or _BREAK_RE.search(masked, s, e) or is_generic(item):
+                continue
+            etype = "FIRM" if head_type == "PROJECT" and len(item) <= 3 else head_type
+            # the list's head noun decides a weak ending: 交易中心 in a list of 项目 is a project
+            prio = 2 if item.endswith("中心") else 0
+            out.append(Candidate(s, e, etype, prio, source="list"))
     return out
 
 
@@ -452,8 +771,35 @@ def latin_candidates(text: str) -> list[Candidate]:
     return out
 
 
+_QUOTED_BEFORE_PRODUCT = re.compile(
+    r"[“\"]([^“”\"\n]{1,10})[”\"](?=[" + CJK + r"A-Za-z0-9]{0,8}?"
+    r"(?:系统|平台|大模型|模型|装备|机器人|卫星|浮标|软件|潜水器|钻探船|科考船))"
+)
+_QUOTED_NAME = re.compile(r"[“\"]([^“”\"\n]{4,30})[”\"]")
+
+
 def quoted_candidates(text: str) -> list[Candidate]:
     out = []
+    for m in _QUOTED_NAME.finditer(text):
+        inner = m.group(1)
+        if not _ENDS_WITH_SUFFIX.search(inner) or _CLAUSE.search(inner):
+            continue
+        for rx, etype in _SUFFIX_RES:
+            tail = rx.search(inner)
+            if tail and tail.end() == len(inner):
+                etype2 = _suffix_type(inner, etype)
+                if etype2 and etype2 != "PROJECT" and not is_generic(inner[: tail.start()]):
+                    out.append(Candidate(m.start(1), m.end(1), etype2, 2, source="quoted-name"))
+                break
+    # “海葵”海洋立体观测系统, “瀚海星云”大模型: a quoted name before a product noun
+    for m in _QUOTED_BEFORE_PRODUCT.finditer(text):
+        inner = m.group(1)
+        if (
+            re.search("[" + CJK + "A-Za-z]", inner)
+            and not re.search(r"[+＋、,，]", inner)
+            and not inner.endswith("号")  # “国字号”科研平台 is a description
+        ):
+            out.append(Candidate(m.start(1), m.end(1), "PRODUCT", 2, source="quote-product"))
     for m in _QUOTED_PRODUCT.finditer(text):
         inner = m.group(1)
         if m.group(2) or (
@@ -461,6 +807,17 @@ def quoted_candidates(text: str) -> list[Candidate]:
         ):
             out.append(Candidate(m.start(1), m.end(1), "PRODUCT", 2, source="quote"))
     return out
+
+
+# words after a title that start with a surname character but are not names (理事长单位)
+_NOT_NAMES = frozenset(
+    _words(
+        """单位 工作 团队 项目 专家 代表 成员 一行 常务
+        会议 管理 任务 高度 高级 高校 应用 研究 方面 学者
+    部门 同志 全体 金融 林业 齐全 杨树 江海 周年 于是 于此 曾经 曾任 任期 任职 兼任 为主 马上 通过
+    万元 何时 向外 白皮 房地 华为 程序 曲线 鲁棒 关于 对于 由于 表示 介绍 指出"""
+    )
+)
 
 
 def _person_at(text: str, i: int) -> int:
@@ -474,7 +831,7 @@ def _person_at(text: str, i: int) -> int:
         while k < len(text) and _NAME_CHAR.match(text[k]) and text[k] not in _FOLLOW and k - j < 5:
             k += 1
         return k if k > j + 1 else -1
-    if len(run) < 2:
+    if len(run) < 2 or run[:2] in _NOT_NAMES:
         return -1
     if run[0] in _SURNAMES:
         end = i + 3 if len(run) >= 3 and run[2] not in _FOLLOW else i + 2
@@ -483,6 +840,10 @@ def _person_at(text: str, i: int) -> int:
     else:
         return -1
     return -1 if _TITLE_WORD.search(text[i:end]) else end
+
+
+_AFTER_NAME = re.compile(r"院士|教授|研究员")
+_LATIN_NAME = re.compile(r"[(（]([A-Z][\w'’\-]+(?: [A-Z][\w'’\-.]+){1,3})[)）]")
 
 
 def person_candidates(text: str, blocked: list[tuple[int, int]]) -> list[Candidate]:
@@ -507,8 +868,13 @@ def person_candidates(text: str, blocked: list[tuple[int, int]]) -> list[Candida
                     break
                 out.append(Candidate(e + 1, e2, "PERSON", 2, source="title-list"))
                 e = e2
+    # a transliterated name followed by its original: 约尔格·卡普兰(Jörg Kaplan)
+    for c in list(out):
+        latin = _LATIN_NAME.match(text, c.end)
+        if latin and free(latin.start(1), latin.end(1)):
+            out.append(Candidate(latin.start(1), latin.end(1), "PERSON", 2, source="latin-name"))
     # name before 院士: 桂建芳院士, 中村修二院士
-    for m in re.finditer("院士", text):
+    for m in _AFTER_NAME.finditer(text):
         s = m.start()
         lo = s
         while lo > 0 and _NAME_CHAR.match(text[lo - 1]) and s - lo < 5:
@@ -518,24 +884,26 @@ def person_candidates(text: str, blocked: list[tuple[int, int]]) -> list[Candida
                 lo = max(lo, be)
         for stop in _BREAK_RE.finditer(text, lo, s):
             lo = stop.end()
-        ok = 2 <= s - lo <= 4 and (text[lo] in _SURNAMES or s - lo == 4)
+        ok = 2 <= s - lo <= 4 and (text[lo] in _SURNAMES or (s - lo == 4 and m.group(0) == "院士"))
+        # 潘克厚教授为…: a staff title needs a surname, a short name and a clause start before it
+        if ok and m.group(0) != "院士":
+            ok = s - lo <= 3 and (lo == 0 or not _NAME_CHAR.match(text[lo - 1]))
         if ok and free(lo, s) and not _TITLE_WORD.search(text[lo:s]):
             out.append(Candidate(lo, s, "PERSON", 2, source="before-title"))
     return out
 
 
 class GazetteerMatcher:
-    """Leftmost-longest exact matching of known names over raw text (first-char index)."""
+    """Leftmost-longest exact matching of known names over raw text (first-two-chars index)."""
 
     def __init__(self, lookup: dict[str, tuple[str, str | None]], min_len: int = 2) -> None:
         self.lookup = lookup
-        index: dict[str, list[str]] = {}
+        # first two characters → the lengths of the forms starting with them, longest first
+        lengths: dict[str, set[int]] = {}
         for form in lookup:
-            if len(form) >= min_len:
-                index.setdefault(form[0], []).append(form)
-        for forms in index.values():
-            forms.sort(key=len, reverse=True)
-        self.index = index
+            if len(form) >= max(min_len, 2):
+                lengths.setdefault(form[:2], set()).add(len(form))
+        self.index = {k: sorted(v, reverse=True) for k, v in lengths.items()}
 
     def __len__(self) -> int:
         return len(self.lookup)
@@ -543,12 +911,14 @@ class GazetteerMatcher:
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         index = self.index
         i, n = 0, len(text)
+        lookup = self.lookup
         while i < n:
-            forms = index.get(text[i])
+            sizes = index.get(text[i : i + 2])
             hit = None
-            if forms:
-                for f in forms:
-                    if text.startswith(f, i) and _latin_ok(text, i, i + len(f)):
+            if sizes:
+                for size in sizes:
+                    f = text[i : i + size]
+                    if f in lookup and len(f) == size and _latin_ok(text, i, i + size):
                         hit = f
                         break
             if hit is None:
@@ -619,11 +989,11 @@ def propagate(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if before:
             extra.append(
                 Candidate(
-                    m.start(1), m.end(1), before[-1].type, 2, before[-1].linked_id, source="alias"
+                    m.start(1), m.end(1), before[-1].type, 5, before[-1].linked_id, source="alias"
                 )
             )
     names: dict[str, Candidate] = {}
-    for c in chosen + extra:
+    for c in extra + chosen:
         if c.type not in ("MONEY", "QUANTITY") and c.end - c.start >= 2:
             names.setdefault(text[c.start : c.end], c)
     if not names:
@@ -631,7 +1001,8 @@ def propagate(text: str, chosen: list[Candidate]) -> list[Candidate]:
     rx = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
     for m in rx.finditer(text):
         c = names[m.group(0)]
-        extra.append(Candidate(m.start(), m.end(), c.type, 0, c.linked_id, source="repeat"))
+        prio = 5 if c.source == "alias" else 0
+        extra.append(Candidate(m.start(), m.end(), c.type, prio, c.linked_id, source="repeat"))
     return resolve(chosen + extra)
 
 
@@ -641,6 +1012,7 @@ def find_entities(text: str, matcher: GazetteerMatcher | None = None) -> list[Ca
     cands = gazetteer_candidates(text, matcher)
     cands += suffix_candidates(text, masked)
     cands += latin_candidates(text)
+    cands += list_candidates(text, masked)
     cands += quoted_candidates(text)
     for q in find_measures(text):
         cands.append(

@@ -13,7 +13,7 @@ Runs fully offline; no database access.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 import spacy
 from spacy.language import Language
@@ -43,6 +43,20 @@ if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
 
 
+class CharTokenizer:
+    """One token per character, whitespace included, so token offsets are the raw text's.
+
+    The same segmentation as ``spacy.blank("zh")``'s "char" segmenter, without its
+    whitespace bookkeeping: ``doc.text`` is the input string exactly.
+    """
+
+    def __init__(self, vocab: Any) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        return Doc(self.vocab, words=list(text), spaces=[False] * len(text))
+
+
 class EntityComponent:
     """Sets doc.ents from the rule candidates; offsets are the raw text's."""
 
@@ -53,8 +67,14 @@ class EntityComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        ents = []
+        one_char_tokens = len(doc) == len(doc.text)
         for c in find_entities(doc.text, self.matcher):
-            span = doc.char_span(c.start, c.end, label=c.type, alignment_mode="expand")
+            span: Span | None
+            if one_char_tokens:  # CharTokenizer: token i is character i
+                span = Span(doc, c.start, c.end, label=c.type)
+            else:
+                span = doc.char_span(c.start, c.end, label=c.type, alignment_mode="expand")
             if span is None:
                 continue
             linked = c.linked_id
@@ -67,13 +87,24 @@ class EntityComponent:
                 span._.value = c.value
                 span._.unit = c.unit
             spans.append(span)
-        doc.ents = spacy.util.filter_spans(spans)
+            ents.append(_Ent(span.start_char, span.end_char, c.type))
+        filtered = spacy.util.filter_spans(spans)
+        doc.ents = filtered
+        # plain (start, end, label) records for the relation component, in doc.ents order
+        doc.user_data["ob_ents"] = ents if len(filtered) == len(spans) else None
         return doc
+
+
+class _Ent(NamedTuple):
+    start_char: int
+    end_char: int
+    label_: str
 
 
 class RelationComponent:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.relations = find_relations(doc.text, list(doc.ents))
+        ents = doc.user_data.get("ob_ents")
+        doc._.relations = find_relations(doc.text, ents if ents is not None else list(doc.ents))
         return doc
 
 
@@ -90,6 +121,7 @@ def _make_relations(nlp: Language, name: str) -> RelationComponent:
 def build_pipeline(gazetteer: Gazetteer | None = None) -> Language:
     """A blank Chinese pipeline (char segmenter) with the entity and relation components."""
     nlp = spacy.blank("zh")
+    nlp.tokenizer = CharTokenizer(nlp.vocab)
     comp: Any = nlp.add_pipe("ob_entities")
     if gazetteer is not None:
         fresh = EntityComponent(gazetteer)

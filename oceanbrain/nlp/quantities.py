@@ -45,6 +45,10 @@ _QUNITS = {
     "吉瓦": "GW",
     "标准箱": "TEU",
     "米": "m",
+    "马力": "hp",
+    "千瓦时": "kWh",
+    "载重吨": "DWT",
+    "标箱": "TEU",
 }
 _MONEY_RE = re.compile(
     _NUM

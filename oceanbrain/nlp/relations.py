@@ -23,15 +23,32 @@ _SENT_END = re.compile(r"[。！？!?\n]+[”’\"]?")
 _LIST_GAP = re.compile(r"^(?:、|和|及|以及|与|,|，)$")
 _ALIAS_GAP = re.compile(r"^[(（]以下简称.{0,14}[)）]$")
 _LEAD_TITLE = re.compile(
-    r"书记|校长|院长|所长|主任|局长|厅长|董事长|总经理|总裁|理事长|执行干事|常委|党组成员|秘书长|"
-    r"省长|市长|区长|县长|主席|部长(?!助理)|主持工作"
+    r"(?:书记|校长|院长|所长|主任|局长|厅长|董事长|总经理|总裁|理事长|执行干事|常委|党组成员|秘书长|"
+    r"省长|市长|区长|县长|主席|部长|主持工作)(?!助理)"
 )
+_TITLE_PART = re.compile(
+    _LEAD_TITLE.pattern
+    + r"|副|兼|党委|党组|党总支|党支部|党工委|常务|执行|首席|一级|二级|巡视员|院士|教授|研究员|"
+    + r"董事|监事|委员|成员"
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_APPOINTED = re.compile(r"^(?:院士|教授|研究员|同志)?为(?:第[一二三四五六七八九十\d]+届)?$")
+_COMMITTEE_POST = re.compile(
+    r"^(?:院士|教授|研究员|同志)?为(?:第[一二三四五六七八九十\d]+届)?[\u4e00-\u9fff]{0,6}"
+    r"(?:委员会|理事会)(?:副?主任|副?理事长|秘书长)"
+)
+_HONOUR = re.compile(r"^(?:外籍)?(?:院士|教授|研究员|荣誉教授|名誉教授)$")
+_COOP_AFTER_LIST = re.compile(r"^[^,，。;；]{0,38}(?:合作|共建|联合)")
+_SIGN_AFTER = re.compile(r"^(?:(?!出席|参加|见证|主持)[^,，。;；与和]){0,30}(?:签约|签订|签署)")
 _SIGN = re.compile(r"签约|签订|签署")
 _COOP_BEFORE = re.compile(r"^(?:正在)?(?:共建|合作|联合|共同|筹建)")
 _DEV = re.compile(r"研发|开发|发布|推出|建造|研制")
 _DEV_GAP = re.compile(r"^(?:自主|联合|共同|投资|独立|合作)?$")
 _LOC_TRIG = re.compile(r"落户|入驻|位于|设立|布局")
-_HOST_TRIG = re.compile(r"(?:已|已经)?(?:拥有|集聚|聚集|汇聚|引进)(?:了)?$")
+_HOST_TRIG = re.compile(
+    r"(?:拥有|集聚|聚集|汇聚|引进|吸引|入驻有|落户有|聚集了|集聚了|汇聚了|引进了|吸引了)"
+    r"(?:了)?(?:包括)?$"
+)
 _INVEST = re.compile(r"^投资(?:建设|兴建)?(?:的)?$")
 
 Relation = dict[str, Any]
@@ -52,6 +69,11 @@ class _Sent:
         self.text = text
         self.idx = idx  # global entity indices, in text order
         self.ents = ents
+
+    def former(self, k: int) -> bool:
+        """Whether entity k is written as a former post (原中国海洋大学校长)."""
+        start = self.ents[self.idx[k]].start_char
+        return start > 0 and self.text[start - 1] == "原"
 
     def label(self, k: int) -> str:
         return self.ents[self.idx[k]].label_
@@ -122,7 +144,26 @@ def _leads(s: _Sent, span: tuple[int, int]) -> list[Relation]:
         if s.label(k) != "PERSON" or k == 0:
             continue
         gap = s.between(k - 1, k)
-        if len(gap) > 14 or not _LEAD_TITLE.search(gap) or "原" in gap:
+        # 海药院院长、欧亚科学院院士杜冠华: an honour from a second organisation in between
+        if (
+            k >= 2
+            and s.label(k - 1) in ORG
+            and _HONOUR.match(gap)
+            and s.label(k - 2) in ORG
+            and _LEAD_TITLE.search(s.between(k - 2, k - 1))
+            and s.between(k - 2, k - 1)[-1:] in ("、", ",", "，")
+            and "原" not in s.between(k - 2, k - 1)
+            and not s.former(k - 2)
+        ):
+            led[k] = [k - 2]
+            out.append(_rel(s, k, "LEADS", k - 2, 0.7, span))
+            continue
+        if len(gap) > 14 or not _LEAD_TITLE.search(gap) or "原" in gap or s.former(k - 1):
+            continue
+        # the title must stand right before the person ("…)主任,管华诗…" is someone else's),
+        # and nothing but titles may stand there (…考察交流,学院党总支书记P: 学院 is not ORG)
+        last = re.split(r"[,，]", gap)[-1]
+        if not _LEAD_TITLE.search(last) or (last != gap and _CJK.search(_TITLE_PART.sub("", last))):
             continue
         if s.label(k - 1) in ORG:
             orgs = [k - 1]
@@ -135,10 +176,31 @@ def _leads(s: _Sent, span: tuple[int, int]) -> list[Relation]:
                 else:
                     break
             led[k] = orgs
-        elif s.label(k - 1) == "PERSON" and led.get(k - 1) and gap[:1] in ("、", ",", "，"):
+        elif (
+            s.label(k - 1) == "PERSON"
+            and led.get(k - 1)
+            and gap[:1] in ("、", ",", "，")
+            and not _CJK.search(_TITLE_PART.sub("", gap[1:]))
+        ):
+            # 党委书记张明、校长王强: the same organisation, unless a new one is named
             led[k] = led[k - 1]
         for o in led.get(k, []):
             out.append(_rel(s, k, "LEADS", o, 0.85, span))
+    # "任命P为ORG主任": the organisation follows; "P为学术委员会主任": the one named before
+    for k in range(n):
+        if s.label(k) != "PERSON":
+            continue
+        if k + 1 < n and s.label(k + 1) in ORG and _APPOINTED.match(s.between(k, k + 1)):
+            rest = s.after(k + 1, 24)
+            if k + 2 < n and s.between(k + 1, k + 2).startswith(("(以下简称", "（以下简称")):
+                rest = re.sub(r"^[”’\"）)]+", "", s.after(k + 2, 12))
+            if _LEAD_TITLE.match(rest):
+                out.append(_rel(s, k, "LEADS", k + 1, 0.75, span))
+                continue
+        if _COMMITTEE_POST.match(s.after(k, 24)):
+            orgs = [j for j in range(k) if s.label(j) in ORG]
+            if orgs:
+                out.append(_rel(s, k, "LEADS", _alias_left(s, orgs[-1]), 0.6, span))
     # "…其主任分别由 … P1 和 … P2 担任"
     for k in range(n):
         if s.label(k) == "PERSON" and s.after(k, 2) == "担任":
@@ -178,6 +240,8 @@ def _signed(s: _Sent, span: tuple[int, int]) -> list[Relation]:
     for k in range(1, n):
         g = s.between(k - 1, k)
         left = k - 1
+        if g in ("和", "同") and _SIGN.search(s.after(k, 16)):
+            g = "与"
         if g != "与":
             m = re.match(r"^[)）”’\"]*与$", g)
             if not (m and left > 0):
@@ -185,9 +249,23 @@ def _signed(s: _Sent, span: tuple[int, int]) -> list[Relation]:
             left = _alias_left(s, left)
         lefts = [x for x in s.group_back(left, None, "、") if s.label(x) in PARTY]
         rights = [x for x in s.group_fwd(k, r"^(?:、|和|及|以及)$") if s.label(x) in PARTY]
+        if rights and _COOP_BEFORE.match(s.after(rights[-1], 6)):
+            continue  # "A与B共建的…中心签约揭牌": cooperation, not the signing parties
         for a in lefts:
             for b in rights:
                 out.append(_rel(s, a, "SIGNED", b, 0.8, span))
+    # "A、B、C战略合作框架协议签约": every pair of the listed parties
+    k = 0
+    while k < n:
+        group = s.group_fwd(k, r"^(?:、|和|及|以及)$")
+        last = group[-1]
+        parties = [x for x in group if s.label(x) in ORG]
+        before = s.text[max(span[0], s.ents[s.idx[k]].start_char - 1) : s.ents[s.idx[k]].start_char]
+        if len(parties) >= 2 and before != "与" and _SIGN_AFTER.match(s.after(last, 40)):
+            for i, a in enumerate(parties):
+                for b in parties[i + 1 :]:
+                    out.append(_rel(s, a, "SIGNED", b, 0.7, span))
+        k = last + 1
     return out
 
 
@@ -221,6 +299,15 @@ def _cooperates(s: _Sent, span: tuple[int, int]) -> list[Relation]:
             for i, a in enumerate(grp):
                 for b in grp[i + 1 :]:
                     add(a, b, 0.7)
+    # "A与B、C等…建立了…合作关系": A cooperates with each listed organisation
+    for k in range(n - 1):
+        if s.label(k) not in ORG or s.between(k, k + 1) != "与":
+            continue
+        members = [b for b in s.group_fwd(k + 1, r"^(?:、|和|及|以及)$") if s.label(b) in PARTY]
+        tail = s.after(members[-1], 44) if members else ""
+        if members and _COOP_AFTER_LIST.match(tail) and not _SIGN.search(tail[:30]):
+            for b in members:
+                add(k, b, 0.65)
     return out
 
 
@@ -252,6 +339,48 @@ def _develops(s: _Sent, span: tuple[int, int]) -> list[Relation]:
 
 
 _LOC_SUBJ = {"FIRM", "INSTITUTE", "PROJECT"}
+_ADVERBS = (
+    r"(?:将|已|已经|正式|先后|均|相继|陆续|分别|拟|计划|成功|也|都|率先|首批|正|正在|共|签约|集中)*"
+)
+# between the last subject and the park: "…、C等项目将落户PARK", "…已入驻PARK"
+_LOC_BEFORE = re.compile(
+    r"^(?:、[^,，。;；:：、]{1,25})*(?:等[^,，。;；]{0,24})?"
+    + _ADVERBS
+    + r"(?:落户|入驻|落地|进驻|位于|坐落于?|设在|扎根|选址|搬迁至|迁入)(?:在|于|到|至)?$"
+)
+# "A、B等16所高校在PARK设立校区"
+_LOC_AT = re.compile(
+    r"^(?:、[^,，。;；:：、]{1,25})*(?:等[^,，。;；]{0,14})?" + _ADVERBS + r"(?:在|于)$"
+)
+_LOC_AFTER = re.compile(r"^(?:设立|落户|入驻|建设|布局|成立|设有|建立|打造|落地)")
+# members of a list: plain connectors, unrecognised items, or "等27个科研机构,以及"
+_ITEMS_GAP = re.compile(
+    r"^(?:、|和|及|以及|,|，)$|^(?:(?:和|及|以及)[^,，。;；:：、]{1,25})?(?:、[^,，。;；:：、]{1,25})*、$"
+)
+_GROUP_GAP = re.compile(r"^等[^,，。;；]{0,20}[,，、;；](?:以及|和|及)?$")
+_HOST_WINDOW = 80
+
+
+def _list_back(s: _Sent, k: int) -> list[int]:
+    out = [k]
+    j = k
+    while j > 0 and _ITEMS_GAP.match(s.between(j - 1, j)):
+        j -= 1
+        out.append(j)
+    out.reverse()
+    return out
+
+
+def _list_fwd(s: _Sent, k: int) -> list[int]:
+    out = [k]
+    j = k
+    while j + 1 < len(s.idx):
+        g = s.between(j, j + 1)
+        if not (_ITEMS_GAP.match(g) or _GROUP_GAP.match(g)) or s.label(j + 1) == "PARK":
+            break
+        j += 1
+        out.append(j)
+    return out
 
 
 def _located(s: _Sent, span: tuple[int, int]) -> list[Relation]:
@@ -260,30 +389,69 @@ def _located(s: _Sent, span: tuple[int, int]) -> list[Relation]:
     for k in range(n):
         if s.label(k) != "PARK":
             continue
-        before = s.between(k - 1, k) if k > 0 else ""
+        # skip amounts between the subjects and the park: "…等总投资69亿元的10个项目签约落户PARK"
+        j = k - 1
+        while j >= 0 and s.label(j) in ("MONEY", "QUANTITY"):
+            j -= 1
+        before = s.between(j, k) if j >= 0 else ""
         after = s.after(k, 4)
-        # A、B等项目将落户PARK  /  A、B等16所高校在PARK设立
-        if k > 0 and (
-            (_LOC_TRIG.search(before[-4:]) and len(before) <= 12)
-            or (re.search(r"在$", before) and _LOC_TRIG.match(after) and len(before) <= 12)
+        # 在位于PARK(的)X: the entity right after the park is in it
+        if (
+            k + 1 < n
+            and s.text[max(span[0], s.ents[s.idx[k]].start_char - 2) : s.ents[s.idx[k]].start_char]
+            == "位于"
+            and s.between(k, k + 1) in ("", "的", "内的", "里的")
+            and s.label(k + 1) in _LOC_SUBJ
         ):
-            grp = [x for x in s.group_back(k - 1) if s.label(x) in _LOC_SUBJ]
-            for a in grp:
-                out.append(_rel(s, a, "LOCATED_IN", k, 0.75, span))
+            out.append(_rel(s, k + 1, "LOCATED_IN", k, 0.7, span))
             continue
-        # PARK …拥有/已聚集 A、B
+        # A、B等项目将落户PARK  /  A、B等16所高校在PARK设立
+        if j >= 0 and (
+            _LOC_BEFORE.match(before) or (_LOC_AT.match(before) and _LOC_AFTER.match(after))
+        ):
+            for a in _list_back(s, j):
+                if s.label(a) in _LOC_SUBJ:
+                    out.append(_rel(s, a, "LOCATED_IN", k, 0.75, span))
+            continue
+        # PARK …拥有/已聚集/引进 A、B等…, C等…
+        park_end = s.ents[s.idx[k]].end_char
         for j in range(k + 1, n):
             if s.label(j) == "PARK":
                 break
             g = s.between(j - 1, j)
-            if (
-                _HOST_TRIG.search(g)
-                and len(s.text[s.ents[s.idx[k]].end_char : s.ents[s.idx[j]].start_char]) <= 30
-            ):
-                for b in s.group_fwd(j):
+            if s.ents[s.idx[j]].start_char - park_end > _HOST_WINDOW:
+                break
+            if _HOST_TRIG.search(g) and not re.search(r"[;；]", g):
+                for b in _list_fwd(s, j):
                     if s.label(b) in _LOC_SUBJ:
                         out.append(_rel(s, b, "LOCATED_IN", k, 0.7, span))
                 break
+    return out
+
+
+_FRONT_LOC = re.compile(r"(?:选择|决定|已|先后|相继)?(?:落户|入驻|进驻)$")
+
+
+def _fronted_located(s: _Sent, span: tuple[int, int]) -> list[Relation]:
+    """ "选择落户PARK、入驻PARK2,FIRM有自己的考量": the subject after the fronted clause."""
+    out = []
+    n = len(s.idx)
+    for j in range(1, n):
+        if s.label(j) not in _LOC_SUBJ or s.between(j - 1, j) not in (",", "，"):
+            continue
+        parks = list(range(j))
+        if any(s.label(p) != "PARK" for p in parks):
+            break
+        first = s.ents[s.idx[0]].start_char
+        if not _FRONT_LOC.search(s.text[span[0] : first].strip()):
+            break
+        for p in parks:
+            lead = s.text[
+                max(span[0], s.ents[s.idx[p]].start_char - 3) : s.ents[s.idx[p]].start_char
+            ]
+            if _FRONT_LOC.search(lead) or lead.endswith("、"):
+                out.append(_rel(s, j, "LOCATED_IN", p, 0.7, span))
+        break
     return out
 
 
@@ -317,10 +485,10 @@ def find_relations(text: str, ents: Sequence[EntityLike]) -> list[Relation]:
         out += _leads(s, span)
         if _SIGN.search(stext):
             out += _signed(s, span)
-        else:
-            out += _cooperates(s, span)
+        out += _cooperates(s, span)
         out += _develops(s, span)
         out += _located(s, span)
+        out += _fronted_located(s, span)
         out += _invests(s, span)
     seen: set[tuple[int, str, int]] = set()
     uniq = []

@@ -14,7 +14,11 @@ from collections import Counter
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent.parent
-FILES = ("dev.jsonl", "untouched.jsonl")
+FILES = (
+    "dev.jsonl",
+    "untouched.jsonl",
+    *sorted(p.name for p in CORPUS.glob("dev[0-9]*.jsonl")),
+)
 TYPES = ("FIRM", "INSTITUTE", "GOV", "PARK", "PERSON", "PROJECT", "PRODUCT", "MONEY", "QUANTITY")
 ORGS = {"FIRM", "INSTITUTE", "GOV", "PARK"}
 # relation -> (allowed subject types, allowed object types)
