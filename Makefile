@@ -17,7 +17,7 @@ NEO4J_DIR := tests/neo4j_server
 NEO4J_CP := $(NEO4J_DIR)/target/classpath.txt
 
 .PHONY: help venv neo4j-test-deps e2e-deps test demo db-init load dashboard docs lint clean \
-	bench bench-graph bench-classify bench-ingest bench-analysis bench-nlp bench-dashboards
+	bench bench-graph bench-classify bench-resolve bench-ingest bench-analysis bench-nlp bench-dashboards
 
 help:
 	@echo "make demo   - install, initialise the embedded graph, load data/, serve http://localhost:8501"
@@ -26,6 +26,7 @@ help:
 	@echo "make docs   - regenerate docs/schema.md from oceanbrain/graph/schema.yaml"
 	@echo "make bench-graph - batched vs per-row write throughput on both engines"
 	@echo "make bench-classify - firm -> segment classification speed and agreement with data/"
+	@echo "make bench-resolve - entity resolution throughput and memory at 10^4..10^6 keys"
 	@echo "make bench-ingest - ingest pipeline vs raw UNWIND MERGE, 10^4..10^6 firms"
 	@echo "make bench-analysis - gap analysis and target ranking latency, 10^4..10^6 firms"
 	@echo "make bench-nlp - NLP chars/s on one core, load time, F1 on the corpus"
@@ -76,6 +77,9 @@ bench-graph: $(STAMP) $(NEO4J_CP)
 bench-classify: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_classify
 
+bench-resolve: $(STAMP)
+	$(BIN)/python -m benchmarks.bench_resolve
+
 bench-ingest: $(STAMP) $(NEO4J_CP)
 	$(BIN)/python -m benchmarks.bench_ingest
 
@@ -88,7 +92,7 @@ bench-nlp: $(STAMP)
 bench-dashboards: $(STAMP) $(NEO4J_CP)
 	$(BIN)/python -m benchmarks.bench_dashboards
 
-bench: bench-graph bench-classify bench-ingest bench-analysis bench-nlp bench-dashboards
+bench: bench-graph bench-classify bench-resolve bench-ingest bench-analysis bench-nlp bench-dashboards
 
 docs: $(STAMP)
 	$(OB) db schema-docs
