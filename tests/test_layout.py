@@ -31,3 +31,18 @@ def test_no_py2neo_dependency() -> None:
 def test_the_four_subpackages_exist() -> None:
     for name in ("graph", "ingest", "nlp", "dashboards"):
         assert (PACKAGE / name / "__init__.py").is_file(), name
+
+
+def test_saved_cypher_files_live_only_in_queries() -> None:
+    """Analyst queries are data, not code: `queries/*.cypher` (read by oceanbrain/graph/saved.py)
+    is the one place outside oceanbrain/graph that holds Cypher, and it holds nothing else."""
+    skip = {".venv", ".git", "node_modules", "target"}
+    strays = [
+        str(p.relative_to(REPO))
+        for p in REPO.rglob("*.cypher")
+        if p.parent != REPO / "queries" and not skip & set(p.relative_to(REPO).parts)
+    ]
+    assert strays == []
+    assert all(p.suffix == ".cypher" for p in (REPO / "queries").iterdir()), (
+        "queries/ holds only .cypher"
+    )

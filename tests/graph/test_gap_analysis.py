@@ -190,3 +190,146 @@ def test_best_target_and_reasons(store: GraphStore) -> None:
     assert best.components["strength"] == pytest.approx(0.2 + 0.3 * 0.9)
     assert "缺链（无同类企业）" in best.reason_zh and "高新技术企业" in best.reason_zh
     assert leads == sorted(leads, key=lambda lead: (-lead.score, lead.firm_id, lead.segment))
+
+
+# -- held-back scenario: built the same way, with a different layout, in a park scope ----------
+PARK = "park:held"
+K_SEGMENTS = [
+    ("k.a", "upstream"),
+    ("k.b", "upstream"),
+    ("k.c", "midstream"),
+    ("k.d", "midstream"),
+    ("k.e", "downstream"),
+]
+K_FEEDS = [("k.b", "k.c"), ("k.c", "k.d"), ("k.d", "k.e"), ("k.a", "k.e")]
+
+
+def kfirm(fid: str, segment: str, in_park: bool, **props: object) -> dict[str, object]:
+    return {
+        "id": fid,
+        "segment": segment,
+        "park": in_park,
+        "region": QD if in_park or fid.startswith("d-x") else SH,
+        "role": props.get("role", "骨干"),
+        "high_tech": props.get("high_tech", False),
+        "capital": props.get("capital", 0.0),
+    }
+
+
+# By construction, in the park 示例留存园区 (firms IN_PARK it):
+#   k.a 0 in the park, 3 outside (a-x0 a strong leader)     → 缺链 missing (and the best target)
+#   k.b 5 in the park, one a leader                         → 强链 strong
+#   k.c 2 in the park                                       → 弱链 weak (fewer than 3)
+#   k.d 4 in the park, no leader, 40 in Qingdao outside it  → 弱链 weak (LQ 0.39)
+#   k.e 3 in the park, one a leader                         → 强链 strong
+# 断链: k.a feeds k.e but is missing (upstream_missing); k.c and k.d are articulation points of
+# the path b–c–d–e; every k.e firm buys from d-p0 only (single_supplier); the k.c firms buy
+# only from two k.b firms outside (outside_only); k.d firms buy 4:1 from c-p0 and x-c
+# (concentrated, HHI 0.68).
+K_FIRMS = (
+    [kfirm("a-x0", "k.a", False, role="链主", high_tech=True, capital=1.0e10)]
+    + [kfirm(f"a-x{i}", "k.a", False) for i in (1, 2)]
+    + [kfirm("b-p0", "k.b", True, role="链主")]
+    + [kfirm(f"b-p{i}", "k.b", True) for i in range(1, 5)]
+    + [kfirm(f"b-x{i}", "k.b", False) for i in range(2)]
+    + [kfirm(f"c-p{i}", "k.c", True) for i in range(2)]
+    + [kfirm("x-c", "k.c", False)]
+    + [kfirm(f"d-p{i}", "k.d", True) for i in range(4)]
+    + [kfirm(f"d-x{i:02d}", "k.d", False) for i in range(40)]
+    + [kfirm("e-p0", "k.e", True, role="链主")]
+    + [kfirm(f"e-p{i}", "k.e", True) for i in (1, 2)]
+)
+K_SUPPLIES = (
+    [{"from": "d-p0", "to": f"e-p{i}"} for i in range(3)]
+    + [{"from": f"b-x{j}", "to": f"c-p{i}"} for i in range(2) for j in range(2)]
+    + [{"from": "c-p0", "to": f"d-p{i}"} for i in range(4)]
+    + [{"from": "x-c", "to": "d-p0"}]
+)
+
+
+def build_heldback(store: GraphStore) -> None:
+    store.ensure_schema()
+    store.write("CREATE (:Chain {id: 'k', name_zh: '留存链'})")
+    store.write_batches(
+        "UNWIND $rows AS r MATCH (c:Chain {id: 'k'}) CREATE (s:Segment {id: r.id, chain_id: 'k', "
+        "stage: r.stage, name_zh: r.id, name_en: r.id})-[:PART_OF]->(c)",
+        [{"id": s, "stage": st} for s, st in K_SEGMENTS],
+    )
+    store.write_batches(
+        "UNWIND $rows AS r MATCH (a:Segment {id: r.a}), (b:Segment {id: r.b}) "
+        "CREATE (a)-[:FEEDS]->(b)",
+        [{"a": a, "b": b} for a, b in K_FEEDS],
+    )
+    store.write_batches(
+        "UNWIND $rows AS r CREATE (:Region {id: r.id, name: r.name})",
+        [{"id": QD, "name": "青岛市"}, {"id": SH, "name": "上海市"}],
+    )
+    store.write(
+        "MATCH (g:Region {id: $qd}) CREATE (:Park {id: $park, name: '示例留存园区'})"
+        "-[:LOCATED_IN]->(g)",
+        qd=QD,
+        park=PARK,
+    )
+    store.write_batches(
+        "UNWIND $rows AS r MATCH (s:Segment {id: r.segment}), (g:Region {id: r.region}) "
+        "CREATE (f:Firm {id: r.id, name: r.id, role: r.role, high_tech: r.high_tech, "
+        "registered_capital_cny: r.capital})-[:IN_SEGMENT]->(s) CREATE (f)-[:LOCATED_IN]->(g)",
+        K_FIRMS,
+    )
+    store.write_batches(
+        "UNWIND $rows AS r MATCH (f:Firm {id: r.id}), (p:Park {id: $park}) "
+        "CREATE (f)-[:IN_PARK]->(p)".replace("$park", "'" + PARK + "'"),
+        [f for f in K_FIRMS if f["park"]],
+    )
+    store.write_batches(
+        "UNWIND $rows AS r MATCH (a:Firm {id: r.from}), (b:Firm {id: r.to}) "
+        "CREATE (a)-[:SUPPLIES]->(b)",
+        K_SUPPLIES,
+    )
+    store.write(
+        "MATCH (p:Park {id: $park}), (f:Firm {id: 'a-x1'}) CREATE (j:Project {id: 'project:k', "
+        "name: '留存项目', signed_date: '2024-06-01'})-[:IN_PARK]->(p) "
+        "CREATE (j)-[:INVESTED_BY]->(f)",
+        park=PARK,
+    )
+
+
+def test_heldback_scenario_is_found_exactly(store: GraphStore) -> None:
+    from oceanbrain.graph.analysis.targets import TargetWeights, recommend_targets
+
+    build_heldback(store)
+    scope = resolve_scope(store, "示例留存园区")
+    assert (scope.kind, scope.id) == ("park", PARK)
+    report = analyse_chain(store, "k", scope, GapThresholds())
+    assert report.verdicts() == {
+        "k.a": "missing",
+        "k.b": "strong",
+        "k.c": "weak",
+        "k.d": "weak",
+        "k.e": "strong",
+    }
+    by_segment = {s.segment: s for s in report.segments}
+    assert by_segment["k.d"].metrics["firms"] == 4  # the 40 Qingdao firms outside the park
+    assert by_segment["k.d"].metrics["location_quotient"] == pytest.approx(
+        (4 / 14) / (44 / 60), abs=1e-3
+    )
+    risks = {(r.kind, r.customer_segment, r.supplier_segment) for r in report.risks}
+    assert risks == {
+        ("upstream_missing", "k.e", "k.a"),
+        ("single_supplier", "k.e", "k.d"),
+        ("outside_only", "k.c", "k.b"),
+        ("concentrated", "k.d", "k.c"),
+        ("articulation", "k.c", None),
+        ("articulation", "k.d", None),
+    }
+    concentrated = next(r for r in report.risks if r.kind == "concentrated")
+    assert concentrated.hhi == pytest.approx(0.68)
+    leads = recommend_targets(store, report, top=3, weights=TargetWeights())
+    # a-x0 strongest; a-x1 has a recent project in the park; x-c supplies a park firm (a tie
+    # found although 40 plain firms sort before it by id).
+    assert [lead.firm_id for lead in leads] == ["a-x0", "a-x1", "x-c"]
+    assert leads[2].evidence["customers"] == ["d-p0"]
+    assert leads[1].evidence["projects"] == ["留存项目"]
+    every = recommend_targets(store, report, top=100, weights=TargetWeights())
+    assert not any("-p" in lead.firm_id for lead in every)  # never a firm of the park
+    assert len(every) == 3 + 1 + 40  # k.a outside, x-c, the 40 k.d firms outside the park

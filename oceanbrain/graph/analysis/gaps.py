@@ -204,9 +204,12 @@ def analyse_chain(
         )
     verdicts.sort(key=lambda v: (STAGE_ORDER.get(v.stage, 9), v.segment))
     feeds = [(r["supplier"], r["customer"]) for r in store.read(q.FEEDS, chain=chain)]
-    risks = supply_risks(
-        verdicts, feeds, store.read(q.known_suppliers(scope.kind), **params), limits
-    )
+    feeds_into = {(r["supplier"], r["customer"]) for r in store.read(q.FEEDS_INTO, chain=chain)}
+    local_firms = [
+        {"segment": sid, "ids": sorted(row["firm_ids"])} for sid, row in sorted(firms.items())
+    ]
+    suppliers = store.read(q.known_suppliers(scope.kind), rows=local_firms, **scope.params())
+    risks = supply_risks(verdicts, feeds, suppliers, limits, feeds_into)
     return GapReport(scope, chain, limits, verdicts, risks)
 
 
@@ -240,7 +243,10 @@ def supply_risks(
     feeds: list[tuple[str, str]],
     suppliers: list[dict[str, Any]],
     limits: GapThresholds,
+    feeds_into: set[tuple[str, str]] | None = None,
 ) -> list[SupplyRisk]:
+    """``feeds_into``: every FEEDS edge into the chain, other chains' segments too (default
+    ``feeds``); known suppliers count only along one of them."""
     by_id = {v.segment: v for v in verdicts}
     present = {v.segment for v in verdicts if v.metrics["firms"] > limits.missing_max_firms}
     risks = []
@@ -257,7 +263,7 @@ def supply_risks(
                     evidence={"firm_ids": d.evidence["firm_ids"]},
                 )
             )
-    risks.extend(firm_level_risks(by_id, suppliers, limits))
+    risks.extend(firm_level_risks(by_id, suppliers, limits, feeds_into or set(feeds)))
     for segment in sorted(articulation_points(present, feeds)):
         v = by_id[segment]
         risks.append(
@@ -273,12 +279,16 @@ def supply_risks(
 
 
 def firm_level_risks(
-    by_id: dict[str, SegmentVerdict], suppliers: list[dict[str, Any]], limits: GapThresholds
+    by_id: dict[str, SegmentVerdict],
+    suppliers: list[dict[str, Any]],
+    limits: GapThresholds,
+    feeds: set[tuple[str, str]],
 ) -> list[SupplyRisk]:
     """Known firm-to-firm supply links: outside-only, single-supplier and concentrated inputs."""
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in suppliers:
-        groups[(row["customer_segment"], row["supplier_segment"])].append(row)
+        if (row["supplier_segment"], row["customer_segment"]) in feeds:
+            groups[(row["customer_segment"], row["supplier_segment"])].append(row)
     risks = []
     for (customer, supplier), rows in sorted(groups.items()):
         weights = [int(r["customers"]) for r in rows]

@@ -40,6 +40,11 @@ MATCH (a:Segment {chain_id: $chain})-[:FEEDS]->(b:Segment {chain_id: $chain})
 RETURN a.id AS supplier, b.id AS customer
 """
 
+FEEDS_INTO = """
+MATCH (a:Segment)-[:FEEDS]->(b:Segment {chain_id: $chain})
+RETURN a.id AS supplier, b.id AS customer
+"""
+
 ALL_FIRMS = """
 MATCH (s:Segment {chain_id: $chain})<-[l:IN_SEGMENT]-(f:Firm)
 WHERE coalesce(l.expired, false) = false
@@ -114,65 +119,105 @@ RETURN s.id AS segment, count(j) AS projects, sum(coalesce(j.amount_cny, 0.0)) A
 
 
 def known_suppliers(kind: str) -> str:
-    """Firm-level suppliers of the scope's firms: one row per (customer segment, supplier firm)."""
-    customer = member(kind, "c", "cscope")
+    """Firm-level suppliers of the scope's firms: one row per (customer segment, supplier firm).
+
+    ``$rows`` are ``{segment, ids}``: the scope's firms per segment, as :func:`firm_metrics` found
+    them, so the chain's firms are not walked a second time. Rows come for every segment of the
+    supplier; the caller keeps those along a FEEDS edge (matching ``(us)-[:FEEDS]->(cs)`` here
+    made FalkorDB expand every firm of the upstream segment).
+    """
     supplier = member(kind, "f", "fscope")
     return f"""
-MATCH (cs:Segment {{chain_id: $chain}})<-[:IN_SEGMENT]-(c:Firm)
-MATCH {customer.pattern} WHERE {customer.condition}
+UNWIND $rows AS r
+UNWIND r.ids AS cid
+MATCH (c:Firm {{id: cid}})
+WITH r.segment AS cs, c
 MATCH (f:Firm)-[sup:SUPPLIES]->(c)
 WHERE coalesce(sup.expired, false) = false
-MATCH (f)-[:IN_SEGMENT]->(us:Segment)-[:FEEDS]->(cs)
+MATCH (f)-[:IN_SEGMENT]->(us:Segment)
 OPTIONAL MATCH {supplier.pattern}
 WITH cs, us, f, c,
      max(CASE WHEN {supplier.condition} THEN 1 ELSE 0 END) AS local
-RETURN cs.id AS customer_segment, us.id AS supplier_segment, f.id AS supplier,
+RETURN cs AS customer_segment, us.id AS supplier_segment, f.id AS supplier,
        max(local) AS local, count(DISTINCT c) AS customers, collect(DISTINCT c.id) AS customer_ids
 """
 
 
-def target_candidates(kind: str) -> str:
-    """Firms in the given segments that are not in the scope, with their strength signals."""
-    m = member(kind, "f", "scope")
-    return f"""
-MATCH (s:Segment)<-[l:IN_SEGMENT]-(f:Firm)
-WHERE s.id IN $segments AND coalesce(l.expired, false) = false
-OPTIONAL MATCH {m.pattern}
-WITH s, l, f, max(CASE WHEN {m.condition} THEN 1 ELSE 0 END) AS local
-WHERE local = 0
-RETURN s.id AS segment, f.id AS firm_id, f.name AS name, f.city AS city,
+CANDIDATE_COLUMNS = """s.id AS segment, f.id AS firm_id, f.name AS name, f.city AS city,
        f.province AS province, coalesce(l.confidence, 1.0) AS fit,
        f.role AS role, coalesce(f.high_tech, false) AS high_tech,
        coalesce(f.specialised, false) AS specialised,
-       f.registered_capital_cny AS capital_cny, f.insured_employees AS insured_employees
+       f.registered_capital_cny AS capital_cny, f.insured_employees AS insured_employees"""
+
+GAP_FIRMS = """MATCH (s:Segment)<-[l:IN_SEGMENT]-(f:Firm)
+WHERE s.id IN $segments AND coalesce(l.expired, false) = false"""
+
+# The part of a lead's score known without looking at ties: w_fit·fit + w_strength·strength, with
+# strength as targets.strength() computes it. Leads without ties or recent projects score exactly
+# this, so the best ``$k`` by it, plus every tied firm, hold the true top leads.
+TARGET_TOP = f"""
+{GAP_FIRMS}
+WITH s, l, f, coalesce(f.registered_capital_cny, 0.0) AS capital
+WITH s, l, f,
+     $w_fit * coalesce(l.confidence, 1.0) + $w_strength * (
+       (CASE WHEN f.role = '链主' THEN 0.4 ELSE 0.0 END)
+       + (CASE WHEN f.high_tech = true THEN 0.2 ELSE 0.0 END)
+       + (CASE WHEN f.specialised = true THEN 0.1 ELSE 0.0 END)
+       + (CASE WHEN capital <= 1.0 THEN 0.0
+               WHEN log10(capital) >= 10.0 THEN 0.3
+               ELSE 0.3 * log10(capital) / 10.0 END)) AS base
+RETURN {CANDIDATE_COLUMNS}, base
+ORDER BY base DESC, firm_id, segment
+LIMIT $k
+"""
+
+TARGET_BY_IDS = f"""
+UNWIND $ids AS fid
+MATCH (f:Firm {{id: fid}})
+WITH f
+MATCH (f)-[l:IN_SEGMENT]->(s:Segment)
+WHERE s.id IN $segments AND coalesce(l.expired, false) = false
+RETURN {CANDIDATE_COLUMNS}
 """
 
 
-def target_ties(kind: str) -> str:
-    """Existing ties of candidate firms into the scope: local customers and partners."""
+def target_supply_ties(kind: str) -> str:
+    """Firms in the gap segments that supply firms in the scope, with those customers' names."""
     customer = member(kind, "c", "cscope")
+    return f"""
+{GAP_FIRMS}
+MATCH (f)-[:SUPPLIES]->(c:Firm)
+MATCH {customer.pattern} WHERE {customer.condition}
+WITH DISTINCT s, l, f, c
+WITH s, l, f, collect(c.name) AS customers
+RETURN {CANDIDATE_COLUMNS}, customers
+"""
+
+
+def target_partner_ties(kind: str) -> str:
+    """Firms in the gap segments that cooperate with firms or institutions in the scope."""
     partner = member(kind, "p", "pscope")
     return f"""
-UNWIND $ids AS fid
-MATCH (f:Firm {{id: fid}})
-OPTIONAL MATCH (f)-[:SUPPLIES]->(c:Firm)
-OPTIONAL MATCH {customer.pattern}
-WITH f, c, max(CASE WHEN {customer.condition} THEN 1 ELSE 0 END) AS c_local
-WITH f, collect(CASE WHEN c_local = 1 THEN c.name END) AS customers
-OPTIONAL MATCH (f)-[:COOPERATES_WITH]-(p)
-OPTIONAL MATCH {partner.pattern}
-WITH f, customers, p, max(CASE WHEN {partner.condition} THEN 1 ELSE 0 END) AS p_local
-RETURN f.id AS firm_id, customers, collect(CASE WHEN p_local = 1 THEN p.name END) AS partners
+{GAP_FIRMS}
+MATCH (f)-[:COOPERATES_WITH]-(p)
+MATCH {partner.pattern} WHERE {partner.condition}
+WITH DISTINCT s, l, f, p
+WITH s, l, f, collect(p.name) AS partners
+RETURN {CANDIDATE_COLUMNS}, partners
 """
 
 
 def target_projects(kind: str) -> str:
-    """Projects in the scope invested by candidate firms since a date (recency signal)."""
+    """Firm investors of the scope's projects signed since a date (recency signal).
+
+    Starts from the scope's projects (few) rather than from every candidate firm: the caller
+    keeps the rows of its candidates.
+    """
     m = member(kind, "j", "scope")
     return f"""
-UNWIND $ids AS fid
-MATCH (j:Project)-[:INVESTED_BY]->(f:Firm {{id: fid}})
-MATCH {m.pattern} WHERE {m.condition} AND coalesce(j.signed_date, '') >= $since
+MATCH {m.pattern} WHERE {m.condition}
+MATCH (j:Project)-[:INVESTED_BY]->(f:Firm)
+WHERE coalesce(j.signed_date, '') >= $since
 RETURN f.id AS firm_id, collect(DISTINCT j.name) AS projects
 """
 

@@ -91,13 +91,38 @@ def recommend_targets(
         return []
     params = report.scope.params()
     kind = report.scope.kind
-    candidates = store.read(q.target_candidates(kind), segments=sorted(gaps), **params)
-    ids = sorted({r["firm_id"] for r in candidates})
-    ties = {r["firm_id"]: r for r in store.read(q.target_ties(kind), ids=ids, **params)}
-    projects = {
+    segments = sorted(gaps)
+    # Firms of the scope are never leads; in a gap segment they are that segment's evidence.
+    local = {i for g in gaps.values() for i in g.evidence["firm_ids"]}
+    pool: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def keep(rows: list[dict[str, Any]]) -> None:
+        for r in rows:
+            if r["firm_id"] not in local:
+                pool.setdefault((r["firm_id"], r["segment"]), r)
+
+    # Leads without ties score their base (fit and strength) exactly: the best top+|local| by
+    # base, plus every firm with a tie or a recent project, contain the true top leads.
+    keep(
+        store.read(
+            q.TARGET_TOP, segments=segments, k=top + len(local), w_fit=w.fit, w_strength=w.strength
+        )
+    )
+    ties: dict[str, dict[str, list[str]]] = {}
+    for r in store.read(q.target_supply_ties(kind), segments=segments, **params):
+        ties.setdefault(r["firm_id"], {})["customers"] = r["customers"]
+        keep([r])
+    for r in store.read(q.target_partner_ties(kind), segments=segments, **params):
+        ties.setdefault(r["firm_id"], {})["partners"] = r["partners"]
+        keep([r])
+    projects: dict[str, list[str]] = {
         r["firm_id"]: r["projects"]
-        for r in store.read(q.target_projects(kind), ids=ids, since=since, **params)
+        for r in store.read(q.target_projects(kind), since=since, **params)
+        if r["firm_id"] not in local
     }
+    if projects:
+        keep(store.read(q.TARGET_BY_IDS, ids=sorted(projects), segments=segments))
+    candidates = [pool[key] for key in sorted(pool)]
     leads = []
     for row in candidates:
         tie = ties.get(row["firm_id"], {})
