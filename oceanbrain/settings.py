@@ -54,6 +54,29 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("query_timeout_s", "30", "Timeout in seconds for console and CLI read queries."),
     Setting("console_max_rows", "1000", "Row limit of the dashboard's Cypher console."),
     Setting(
+        "queries_dir",
+        None,
+        "Folder of saved analyst queries (*.cypher). Unset: the queries/ folder shipped with "
+        "OceanBrain (docs/cypher-cookbook.md).",
+    ),
+    Setting(
+        "dashboard_users",
+        None,
+        "Dashboard users file (TOML: [users.<login>] name, role viewer/analyst/editor, password "
+        "hash from `oceanbrain users hash`). Unset: the dashboard runs open, localhost only.",
+    ),
+    Setting(
+        "dashboard_reports_dir",
+        ".oceanbrain/reports",
+        "Folder the dashboard's 数据更新 page reads ingest reject reports from "
+        "(the ingest job's reports_dir).",
+    ),
+    Setting(
+        "dashboard_cache_ttl_s",
+        "600",
+        "Seconds the dashboard keeps a query result; a new ingest run invalidates it sooner.",
+    ),
+    Setting(
         "gap_missing_max_firms",
         "0",
         "Gap analysis: a segment with at most this many local firms is 缺链 (missing).",
@@ -77,6 +100,32 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("target_weight_strength", "0.30", "招商线索 score weight of firm strength."),
     Setting("target_weight_ties", "0.25", "招商线索 score weight of existing local ties."),
     Setting("target_weight_recency", "0.10", "招商线索 score weight of recent projects."),
+    Setting(
+        "classify_review_below",
+        "0.6",
+        "Firm → segment classification: a link with confidence below this needs review (审核).",
+    ),
+    Setting(
+        "classify_min_confidence",
+        "0.3",
+        "Firm → segment classification: links with confidence below this are not made at all.",
+    ),
+    Setting(
+        "classify_max_segments",
+        "3",
+        "Firm → segment classification: at most this many segments per firm (the best ones).",
+    ),
+    Setting(
+        "resolve_auto_merge",
+        "0.9",
+        "Entity resolution: name similarity (0–1) at or above which two firm names merge "
+        "without review (same region and legal form only).",
+    ),
+    Setting(
+        "resolve_review_min",
+        "0.5",
+        "Entity resolution: name similarity below this raises no review question at all.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

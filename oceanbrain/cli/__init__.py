@@ -7,7 +7,20 @@ group lives in its own module, which registers itself on the shared ``app`` when
 
 from __future__ import annotations
 
-from oceanbrain.cli import analysis, data, db, ingest, query, serve  # noqa: F401  (registers commands)
+from oceanbrain.cli import (  # noqa: F401  (registers commands)
+    analysis,
+    data,
+    db,
+    ingest,
+    ingest_docs,
+    nlp,
+    profile,
+    query,
+    resolve,
+    review,
+    serve,
+    users,
+)
 from oceanbrain.cli._common import app
 
 __all__ = ["app", "main"]

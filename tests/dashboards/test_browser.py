@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import pytest
 
 from oceanbrain.graph.connect import open_store
+from oceanbrain.ingest.load import load_canonical
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.graph
@@ -48,9 +49,10 @@ def free_port() -> int:
 @pytest.fixture
 def dashboard(graph_env: dict[str, str]) -> Iterator[str]:
     env = {**os.environ, **graph_env}
+    env.pop("OCEANBRAIN_DASHBOARD_USERS", None)  # open mode, localhost only
     with open_store(environ=env) as store:
         store.ensure_schema()
-        store.write("CREATE (:Firm {id: 'e2e', name: '青岛端到端示例有限公司'})")
+        load_canonical(store, REPO / "data")
     port = free_port()
     exe = os.path.join(os.path.dirname(sys.executable), "oceanbrain")
     proc = subprocess.Popen(
@@ -87,34 +89,102 @@ def browser() -> Iterator[object]:
         instance.close()
 
 
+# (url path, heading, a text that only real Qingdao content shows)
+PAGES = [
+    ("", "海洋产业大脑 · 总览", "产业链完整度"),
+    ("chainmap", "产业链图谱", "水下通信与导航定位"),
+    ("gaps", "缺链补链", "青岛市 · 海洋人工智能"),
+    ("targets", "招商线索", "青岛市 · 海洋人工智能"),
+    ("parks", "园区画像", "青岛蓝谷"),
+    ("firms", "企业画像", "关系图谱"),
+    ("talent", "人才", "补链人才"),
+    ("projects", "项目库", "投资额合计（亿元）"),
+    ("console", "Cypher 查询台", "常用查询"),
+    ("data", "数据更新", "导入批次"),
+]
+
+
+def no_exception(tab: object, where: str) -> None:
+    boxes = tab.get_by_test_id("stException")  # type: ignore[attr-defined]
+    assert boxes.count() == 0, f"{where}: {boxes.first.inner_text()}"
+
+
+RENDERED = """() => {
+  const shown = sel => [...document.querySelectorAll(sel)].filter(
+    e => e.offsetParent !== null && !e.closest('details:not([open])'));
+  const tables = shown('[data-testid="stDataFrame"]');
+  const charts = shown('[data-testid="stVegaLiteChart"], [data-testid="stArrowVegaLiteChart"]');
+  return tables.every(t => t.querySelector('canvas'))
+      && charts.every(c => c.querySelector('canvas, svg'));
+}"""
+
+
+def settle(tab: object) -> None:
+    """Wait until the script has run and its tables and charts are drawn (for screenshots)."""
+    tab.wait_for_timeout(300)  # type: ignore[attr-defined]
+    tab.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=60_000)  # type: ignore[attr-defined]
+    tab.wait_for_function(RENDERED, timeout=60_000)  # type: ignore[attr-defined]
+    tab.wait_for_timeout(500)  # type: ignore[attr-defined]
+
+
 def test_every_page_renders_in_chromium(dashboard: str, browser, engine: str) -> None:
     """Visit each page like a person would; fail on any exception box; keep screenshots."""
     ARTIFACTS.mkdir(exist_ok=True)
     tab = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
     try:
-        tab.goto(dashboard)
-        tab.get_by_role("heading", name="海洋产业大脑 · 总览").wait_for(timeout=60_000)
-        tab.get_by_text("各类节点数量").wait_for(timeout=30_000)
-        assert tab.get_by_test_id("stMetricValue").first.inner_text() == "1"  # one firm
-        assert tab.get_by_test_id("stException").count() == 0
-        tab.screenshot(path=str(ARTIFACTS / f"overview-{engine}.png"), full_page=True)
-
-        tab.goto(f"{dashboard}/console")
-        tab.get_by_role("heading", name="Cypher 查询台").wait_for(timeout=60_000)
-        tab.locator("textarea").first.fill("MATCH (f:Firm) RETURN f.name AS name")
-        tab.get_by_role("button", name="运行").click()
-        tab.get_by_text("共 1 行").wait_for(timeout=30_000)
-        assert tab.get_by_test_id("stException").count() == 0
-        tab.screenshot(path=str(ARTIFACTS / f"console-{engine}.png"), full_page=True)
-
-        for page, heading in (("gaps", "缺链补链"), ("targets", "招商线索")):
-            tab.goto(f"{dashboard}/{page}")
-            tab.get_by_role("heading", name=heading).wait_for(timeout=60_000)
-            tab.get_by_test_id("stAlert").first.wait_for(timeout=30_000)  # "load data" hint
+        for path, heading, content in PAGES:
+            tab.goto(f"{dashboard}/{path}")
+            tab.get_by_role("heading", name=heading, exact=True).wait_for(timeout=60_000)
+            tab.get_by_text(content).first.wait_for(timeout=60_000)
+            settle(tab)
             # Opened by URL, the page still runs inside the app (navigation, language switch).
             assert "缺链补链" in tab.get_by_test_id("stSidebarNav").inner_text()
-            assert tab.get_by_text("语言 / Language").count() == 1
-            assert tab.get_by_test_id("stException").count() == 0
-            tab.screenshot(path=str(ARTIFACTS / f"{page}-{engine}.png"), full_page=True)
+            tab.get_by_text("语言 / Language").wait_for(timeout=30_000)
+            no_exception(tab, path or "overview")
+            name = path or "overview"
+            tab.screenshot(path=str(ARTIFACTS / f"{name}-{engine}.png"), full_page=True)
+
+        tab.goto(f"{dashboard}/console")
+        tab.get_by_role("heading", name="自由查询").wait_for(timeout=60_000)
+        query = tab.get_by_role("textbox", name="Cypher 查询", exact=True)
+        query.fill("MATCH (f:Firm) SET f.name = 'x' RETURN f")
+        tab.get_by_role("button", name="运行").last.click()
+        tab.get_by_text("已拒绝").wait_for(timeout=30_000)
+        no_exception(tab, "console write")
+        tab.screenshot(path=str(ARTIFACTS / f"console-refusal-{engine}.png"), full_page=True)
+    finally:
+        tab.close()
+
+
+def test_staff_path_gap_to_excel(dashboard: str, browser, engine: str) -> None:
+    """缺链补链 for 青岛市/海洋人工智能 → a missing segment → leads with reasons → Excel."""
+    from openpyxl import load_workbook
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    try:
+        tab.goto(f"{dashboard}/gaps")
+        tab.get_by_text("青岛市 · 海洋人工智能").wait_for(timeout=60_000)
+        settle(tab)
+        tab.get_by_role("combobox", name="查看环节证据").click()
+        tab.keyboard.type("水下通信与导航定位")
+        tab.get_by_role("option", name="水下通信与导航定位（缺链）").wait_for(timeout=30_000)
+        tab.keyboard.press("Enter")
+        tab.get_by_role("heading", name="“水下通信与导航定位”招商线索").wait_for(timeout=60_000)
+        settle(tab)
+        no_exception(tab, "gaps drill-down")
+        tab.screenshot(path=str(ARTIFACTS / f"staff-path-{engine}.png"), full_page=True)
+        with tab.expect_download(timeout=60_000) as info:
+            tab.get_by_role("button", name="下载 Excel").click()
+        saved = ARTIFACTS / f"staff-path-{engine}.xlsx"
+        info.value.save_as(saved)
+        sheet = load_workbook(saved).active
+        rows = list(sheet.iter_rows(values_only=True))
+        header, body = rows[0], rows[1:]
+        assert sheet.title == "招商线索"
+        assert "推荐理由" in header and "企业" in header
+        assert body, "the Excel file has no leads"
+        reasons = [r[header.index("推荐理由")] for r in body]
+        assert all(str(r).startswith("水下通信与导航定位为青岛市缺链") for r in reasons)
     finally:
         tab.close()

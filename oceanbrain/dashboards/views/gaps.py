@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from oceanbrain.dashboards.i18n import column_names, risk_name, stage_name, t
-from oceanbrain.dashboards.state import get_store, pick_scope_and_chain
-from oceanbrain.graph.analysis import analyse_chain
+from oceanbrain.dashboards.leads import lead_frame, show_leads
+from oceanbrain.dashboards.state import cached, get_store, pick_scope_and_chain
+from oceanbrain.graph.analysis import GapReport, analyse_chain
 from oceanbrain.graph.analysis.views import firm_evidence
 
 st.title(t("nav_gaps"))
@@ -17,13 +18,23 @@ picked = pick_scope_and_chain(store)
 if picked is None:
     st.stop()
 scope, chain, chain_name = picked
-report = analyse_chain(store, chain, scope)
+report: GapReport = cached(store, analyse_chain, chain, scope)
 
 counts = {
     v: sum(1 for s in report.segments if s.verdict == v) for v in ("missing", "weak", "strong")
 }
 st.subheader(f"{scope.name} · {chain_name}")
 st.markdown(t("verdict_counts", m=counts["missing"], w=counts["weak"], s=counts["strong"]))
+limits = report.thresholds
+st.caption(
+    t(
+        "thresholds",
+        missing=limits.missing_max_firms,
+        weak=limits.weak_min_firms,
+        lq=limits.weak_max_lq,
+        hhi=limits.concentration_hhi,
+    )
+)
 
 rows = report.table()
 for row in rows:
@@ -63,7 +74,7 @@ segment = st.selectbox(
     label_visibility="collapsed",
 )
 st.caption("；".join(segment.reasons_zh))
-evidence = firm_evidence(store, segment.evidence["firm_ids"])
+evidence = cached(store, firm_evidence, segment.evidence["firm_ids"])
 if evidence:
     shown = pd.DataFrame(evidence)[["name", "district", "city", "role", "source_urls"]]
     shown["source_urls"] = shown["source_urls"].map(lambda urls: " ".join(urls))
@@ -73,3 +84,11 @@ if evidence:
     )
 else:
     st.info(t("no_local_firms"))
+
+if segment.verdict in ("missing", "weak"):
+    st.subheader(t("segment_leads", name=segment.name_zh))
+    leads = lead_frame(store, chain, scope, (segment.segment,), 50)
+    if leads.empty:
+        st.info(t("no_leads_segment"))
+    else:
+        show_leads(leads, "gap_leads", file_stem=f"招商线索-{scope.name}-{segment.name_zh}")

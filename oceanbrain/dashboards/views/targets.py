@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import io
-
-import pandas as pd
 import streamlit as st
 
-from oceanbrain.dashboards.i18n import column_names, t
-from oceanbrain.dashboards.state import get_store, pick_scope_and_chain
-from oceanbrain.graph.analysis import analyse_chain
-from oceanbrain.graph.analysis.targets import recommend_targets
+from oceanbrain.dashboards.i18n import size_name, t
+from oceanbrain.dashboards.leads import POOL, SIZE_BUCKETS, lead_frame, show_leads
+from oceanbrain.dashboards.state import cached, get_store, pick_scope_and_chain
+from oceanbrain.graph.analysis import GapReport, analyse_chain
 
 st.title(t("nav_targets"))
 st.caption(t("targets_caption"))
@@ -19,41 +16,39 @@ picked = pick_scope_and_chain(store)
 if picked is None:
     st.stop()
 scope, chain, chain_name = picked
-top = st.slider(t("top_n"), min_value=10, max_value=200, value=50, step=10, key="top_n")
-leads = recommend_targets(store, analyse_chain(store, chain, scope), top=top)
+report: GapReport = cached(store, analyse_chain, chain, scope)
+gaps = [s for s in report.segments if s.verdict in ("missing", "weak")]
 st.subheader(f"{scope.name} · {chain_name}")
-if not leads:
+if not gaps:
     st.info(t("no_leads"))
     st.stop()
 
-columns = [
-    "score",
-    "name",
-    "location",
-    "segment_name",
-    "gap",
-    "fit",
-    "strength",
-    "ties",
-    "recency",
-    "reason_zh",
-]
-frame = pd.DataFrame([lead.row() for lead in leads])[columns]
-shown = frame.rename(columns=column_names(columns))
-st.dataframe(shown, hide_index=True, width="stretch")
+labels = {s.segment: f"{s.name_zh}（{s.verdict_zh}）" for s in gaps}
+with st.expander(t("filters"), expanded=True):
+    a, b = st.columns(2)
+    chosen_segments = a.multiselect(
+        t("segment"), list(labels), format_func=labels.__getitem__, key="lead_segments"
+    )
+    frame = lead_frame(store, chain, scope, tuple(chosen_segments))
+    provinces = sorted(p for p in frame["province"].unique() if p)
+    chosen_provinces = b.multiselect(t("region"), provinces, key="lead_regions")
+    c, d, e = st.columns([2, 1, 1])
+    chosen_sizes = c.multiselect(
+        t("size"), list(SIZE_BUCKETS), format_func=size_name, key="lead_sizes"
+    )
+    only_high_tech = d.checkbox(t("only_high_tech"), key="lead_high_tech")
+    top = e.number_input(t("top_n"), 10, POOL, 50, step=10, key="top_n")
 
-buffer = io.BytesIO()
-shown.to_excel(buffer, sheet_name="招商线索", index=False)
-left, right = st.columns(2)
-left.download_button(
-    t("download_xlsx"),
-    buffer.getvalue(),
-    file_name="招商线索.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-)
-right.download_button(
-    t("download_csv"),
-    shown.to_csv(index=False).encode("utf-8-sig"),
-    file_name="招商线索.csv",
-    mime="text/csv",
-)
+shown = frame
+if chosen_provinces:
+    shown = shown[shown["province"].isin(chosen_provinces)]
+if chosen_sizes:
+    shown = shown[shown["size"].isin(chosen_sizes)]
+if only_high_tech:
+    shown = shown[shown["high_tech"]]
+shown = shown.head(int(top))
+st.caption(t("leads_shown", n=len(shown), total=len(frame)))
+if shown.empty:
+    st.info(t("no_leads_filtered"))
+    st.stop()
+show_leads(shown, "leads")
