@@ -195,3 +195,13 @@ def test_targets_json_and_csv(graph_env: dict[str, str], tmp_path) -> None:
         ["targets", "--scope", "青岛", "--chain", "g", "-f", "csv", "--output", str(out)], graph_env
     )
     assert result.exit_code == 0 and out.read_text(encoding="utf-8-sig").startswith("firm_id,")
+
+
+def test_dashboard_refuses_an_open_dashboard_on_a_public_address(tmp_path) -> None:
+    result = invoke(["dashboard", "--address", "0.0.0.0"], {"OCEANBRAIN_DASHBOARD_USERS": ""})
+    assert result.exit_code == 2
+    assert "would expose an open dashboard" in result.output
+    missing = tmp_path / "users.toml"
+    result = invoke(["dashboard"], {"OCEANBRAIN_DASHBOARD_USERS": str(missing)})
+    assert result.exit_code == 2
+    assert f"OCEANBRAIN_DASHBOARD_USERS={missing} does not exist" in result.output
