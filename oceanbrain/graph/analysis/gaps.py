@@ -14,6 +14,7 @@ scope's chain (removing one splits what is left).
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,9 +34,21 @@ class Scope:
     kind: str  # "region" or "park"
     id: str
     name: str
+    # A region scope's region ids (its own and every region below it), as resolve_scope found
+    # them; empty when the Scope was built by hand (then analyse_chain looks them up).
+    region_ids: tuple[str, ...] = ()
 
     def params(self) -> dict[str, str]:
         return {"scope_id": self.id, "prefix": self.id + "/"}
+
+
+def scope_region_ids(store: GraphStore, scope: Scope) -> list[str]:
+    """The ids of the regions a region scope covers (none for a park scope)."""
+    if scope.kind != "region":
+        return []
+    if scope.region_ids:
+        return list(scope.region_ids)
+    return [str(r["id"]) for r in store.read(q.SCOPE_REGION_IDS, **scope.params())]
 
 
 def resolve_scope(store: GraphStore, name: str) -> Scope:
@@ -43,7 +56,9 @@ def resolve_scope(store: GraphStore, name: str) -> Scope:
     wanted = SCOPE_ALIASES.get(name, name)
     regions = store.read(q.FIND_REGION, name=wanted)
     if len(regions) == 1:
-        return Scope("region", regions[0]["id"], regions[0]["name"])
+        found = Scope("region", regions[0]["id"], regions[0]["name"])
+        below = store.read(q.SCOPE_REGION_IDS, **found.params())
+        return Scope("region", found.id, found.name, tuple(str(r["id"]) for r in below))
     parks = store.read(q.FIND_PARK, name=name)
     if len(parks) == 1 and not regions:
         return Scope("park", parks[0]["id"], parks[0]["name"])
@@ -152,8 +167,9 @@ def analyse_chain(
     segments = store.read(q.SEGMENTS, chain=chain)
     if not segments:
         raise QueryError(f"chain {chain!r} has no segments in the graph; load data/chains first")
+    region_ids = scope_region_ids(store, scope)
     national = _by_segment(store.read(q.ALL_FIRMS, chain=chain))
-    firms = _by_segment(store.read(q.firm_metrics(scope.kind), **params))
+    firms = _by_segment(store.read(q.firm_metrics(scope.kind), region_ids=region_ids, **params))
     institutions = _by_segment(store.read(q.institution_metrics(scope.kind), **params))
     talent = _by_segment(store.read(q.talent_metrics(scope.kind), **params))
     projects = _by_segment(store.read(q.project_metrics(scope.kind), **params))
@@ -172,7 +188,7 @@ def analyse_chain(
             "leaders": int(f.get("leaders", 0)),
             "high_tech": int(f.get("high_tech", 0)),
             "specialised": int(f.get("specialised", 0)),
-            "capital_cny": float(f.get("capital_cny", 0.0)),
+            "capital_cny": math.fsum(float(c) for c in f.get("capitals", [])),
             "insured_employees": int(f.get("insured_employees", 0)),
             "institutions": int(institutions.get(sid, {}).get("institutions", 0)),
             "talent": int(talent.get(sid, {}).get("talent", 0)),
@@ -205,12 +221,52 @@ def analyse_chain(
     verdicts.sort(key=lambda v: (STAGE_ORDER.get(v.stage, 9), v.segment))
     feeds = [(r["supplier"], r["customer"]) for r in store.read(q.FEEDS, chain=chain)]
     feeds_into = {(r["supplier"], r["customer"]) for r in store.read(q.FEEDS_INTO, chain=chain)}
+    upstream: dict[str, list[str]] = defaultdict(list)
+    for supplier, customer in sorted(feeds_into):
+        upstream[customer].append(supplier)
     local_firms = [
-        {"segment": sid, "ids": sorted(row["firm_ids"])} for sid, row in sorted(firms.items())
+        {"segment": sid, "ids": sorted(row["firm_ids"]), "upstream": upstream[sid]}
+        for sid, row in sorted(firms.items())
+        if upstream.get(sid)
     ]
-    suppliers = store.read(q.known_suppliers(scope.kind), rows=local_firms, **scope.params())
+    suppliers = (
+        group_suppliers(
+            store.read(
+                q.known_suppliers(scope.kind),
+                rows=local_firms,
+                region_ids=region_ids,
+                **scope.params(),
+            )
+        )
+        if local_firms
+        else []
+    )
     risks = supply_risks(verdicts, feeds, suppliers, limits, feeds_into)
     return GapReport(scope, chain, limits, verdicts, risks)
+
+
+def group_suppliers(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Raw (customer segment, supplier segment, supplier, customer, local) rows → one row per
+    (customer segment, supplier segment, supplier) with ``local``, ``customers`` and
+    ``customer_ids``, the shape :func:`firm_level_risks` takes."""
+    groups: dict[tuple[str, str, str], tuple[set[str], list[int]]] = {}
+    for r in rows:
+        key = (r["customer_segment"], r["supplier_segment"], r["supplier"])
+        customers, local = groups.setdefault(key, (set(), [0]))
+        customers.add(r["customer"])
+        if r["local"]:
+            local[0] = 1
+    return [
+        {
+            "customer_segment": cs,
+            "supplier_segment": us,
+            "supplier": supplier,
+            "local": local[0],
+            "customers": len(customers),
+            "customer_ids": sorted(customers),
+        }
+        for (cs, us, supplier), (customers, local) in sorted(groups.items())
+    ]
 
 
 def _location_quotient(

@@ -45,10 +45,17 @@ MATCH (a:Segment)-[:FEEDS]->(b:Segment {chain_id: $chain})
 RETURN a.id AS supplier, b.id AS customer
 """
 
+# Plain count: upsert MERGEs IN_SEGMENT by its endpoints, so a firm has at most one per segment
+# (count(DISTINCT f) cost FalkorDB half of this query at 10^5 firms).
 ALL_FIRMS = """
 MATCH (s:Segment {chain_id: $chain})<-[l:IN_SEGMENT]-(f:Firm)
 WHERE coalesce(l.expired, false) = false
-RETURN s.id AS segment, count(DISTINCT f) AS firms
+RETURN s.id AS segment, count(f) AS firms
+"""
+
+SCOPE_REGION_IDS = """
+MATCH (r:Region) WHERE r.id = $scope_id OR r.id STARTS WITH $prefix
+RETURN r.id AS id ORDER BY id
 """
 
 FIND_REGION = """
@@ -69,18 +76,41 @@ RETURN p.id AS id, p.name AS name
 """
 
 
+def scope_firms(kind: str) -> str:
+    """The scope's firms, found from the scope's few Region (or Park) nodes.
+
+    Walking in from the regions touches only the scope's firms; walking out from the chain's
+    segments (as the other metrics do) would test the location of every firm in the country.
+    The ``WITH`` keeps both planners starting at the regions. A region scope takes its region
+    ids as ``$region_ids`` (the scope's region and every region below it, see
+    gaps.scope_region_ids). A firm placed in two of the scope's regions comes twice: the
+    caller's ``WITH DISTINCT s, f`` folds it.
+    """
+    if kind == "region":
+        return """
+MATCH (scope:Region) WHERE scope.id IN $region_ids
+WITH scope
+MATCH (f:Firm)-[:LOCATED_IN]->(scope)"""
+    if kind == "park":
+        return """
+MATCH (scope:Park {id: $scope_id})
+WITH scope
+MATCH (f:Firm)-[:IN_PARK]->(scope)"""
+    raise ValueError(f"unknown scope kind {kind!r}")
+
+
 def firm_metrics(kind: str) -> str:
-    m = member(kind, "f", "scope")
-    return f"""
-MATCH (s:Segment {{chain_id: $chain}})<-[l:IN_SEGMENT]-(f:Firm)
-WHERE coalesce(l.expired, false) = false
-MATCH {m.pattern} WHERE {m.condition}
+    """Per segment: the scope's firms and their counts; ``capitals`` the caller sums exactly
+    (math.fsum), so the total does not depend on the order either engine walks the firms in."""
+    return f"""{scope_firms(kind)}
+MATCH (f)-[l:IN_SEGMENT]->(s)
+WHERE s.chain_id = $chain AND coalesce(l.expired, false) = false
 WITH DISTINCT s, f
 RETURN s.id AS segment, count(f) AS firms,
        sum(CASE WHEN f.role = '链主' THEN 1 ELSE 0 END) AS leaders,
        sum(CASE WHEN f.high_tech = true THEN 1 ELSE 0 END) AS high_tech,
        sum(CASE WHEN f.specialised = true THEN 1 ELSE 0 END) AS specialised,
-       sum(coalesce(f.registered_capital_cny, 0.0)) AS capital_cny,
+       collect(coalesce(f.registered_capital_cny, 0.0)) AS capitals,
        sum(coalesce(f.insured_employees, 0)) AS insured_employees,
        collect(f.id) AS firm_ids,
        collect(CASE WHEN f.role = '链主' THEN f.id END) AS leader_ids
@@ -119,27 +149,36 @@ RETURN s.id AS segment, count(j) AS projects, sum(coalesce(j.amount_cny, 0.0)) A
 
 
 def known_suppliers(kind: str) -> str:
-    """Firm-level suppliers of the scope's firms: one row per (customer segment, supplier firm).
+    """Firm-level suppliers of the scope's firms: one raw row per (customer, supplier, segment).
 
-    ``$rows`` are ``{segment, ids}``: the scope's firms per segment, as :func:`firm_metrics` found
-    them, so the chain's firms are not walked a second time. Rows come for every segment of the
-    supplier; the caller keeps those along a FEEDS edge (matching ``(us)-[:FEEDS]->(cs)`` here
-    made FalkorDB expand every firm of the upstream segment).
+    ``$rows`` are ``{segment, ids, upstream}``: the scope's firms per segment, as
+    :func:`firm_metrics` found them (so the chain's firms are not walked a second time), and the
+    segments that FEED that segment; only segments with such an upstream need be sent. Supplier
+    segments off a FEEDS edge are dropped here, before the location test (matching
+    ``(us)-[:FEEDS]->(cs)`` instead made FalkorDB expand every firm of the upstream segment).
+    ``local`` is 1 when the supplier is in the scope; the caller groups the rows (grouping in
+    Cypher cost FalkorDB more than the walk itself).
     """
-    supplier = member(kind, "f", "fscope")
+    if kind == "region":
+        place = "OPTIONAL MATCH (f)-[:LOCATED_IN]->(fscope:Region)"
+        local = "CASE WHEN fscope.id IN $region_ids THEN 1 ELSE 0 END"
+    elif kind == "park":
+        place = "OPTIONAL MATCH (f)-[:IN_PARK]->(fscope:Park)"
+        local = "CASE WHEN fscope.id = $scope_id THEN 1 ELSE 0 END"
+    else:
+        raise ValueError(f"unknown scope kind {kind!r}")
     return f"""
 UNWIND $rows AS r
 UNWIND r.ids AS cid
 MATCH (c:Firm {{id: cid}})
-WITH r.segment AS cs, c
+WITH r.segment AS cs, r.upstream AS upstream, c
 MATCH (f:Firm)-[sup:SUPPLIES]->(c)
 WHERE coalesce(sup.expired, false) = false
 MATCH (f)-[:IN_SEGMENT]->(us:Segment)
-OPTIONAL MATCH {supplier.pattern}
-WITH cs, us, f, c,
-     max(CASE WHEN {supplier.condition} THEN 1 ELSE 0 END) AS local
-RETURN cs AS customer_segment, us.id AS supplier_segment, f.id AS supplier,
-       max(local) AS local, count(DISTINCT c) AS customers, collect(DISTINCT c.id) AS customer_ids
+WHERE us.id IN upstream
+{place}
+RETURN cs AS customer_segment, us.id AS supplier_segment, f.id AS supplier, c.id AS customer,
+       {local} AS local
 """
 
 
