@@ -6,7 +6,7 @@ import pytest
 
 from oceanbrain.graph import GraphStore
 from oceanbrain.graph.analysis import GapThresholds, analyse_chain, resolve_scope
-from oceanbrain.graph.analysis.gaps import articulation_points
+from oceanbrain.graph.analysis.gaps import Scope, articulation_points, scope_region_ids
 from oceanbrain.ingest.load import load_canonical
 from tests.conftest import REPO
 
@@ -112,6 +112,21 @@ def test_golden_verdicts_and_risks(store: GraphStore) -> None:
     single = next(r for r in report.risks if r.kind == "single_supplier")
     assert single.evidence["supplier_ids"] == ["mid-q0"]
     assert single.evidence["customer_ids"] == ["down2-q0", "down2-q1", "down2-q2"]
+
+
+def test_hand_built_scope_looks_up_its_regions(store: GraphStore) -> None:
+    """A Scope made without region ids (as the dashboard does) gives the same report."""
+    build_golden(store)
+    resolved = resolve_scope(store, "青岛")
+    assert resolved.region_ids and QD in resolved.region_ids
+    by_hand = Scope(resolved.kind, resolved.id, resolved.name)
+    assert set(scope_region_ids(store, by_hand)) == set(resolved.region_ids)
+    a = analyse_chain(store, "g", resolved, GapThresholds())
+    b = analyse_chain(store, "g", by_hand, GapThresholds())
+    assert a.table() == b.table()
+    assert [(r.kind, r.customer_segment, r.supplier_segment) for r in a.risks] == [
+        (r.kind, r.customer_segment, r.supplier_segment) for r in b.risks
+    ]
 
 
 def test_thresholds_are_settings(store: GraphStore) -> None:
