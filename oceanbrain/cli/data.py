@@ -25,30 +25,39 @@ def data_load(
     reports: Annotated[Path, typer.Option(help="Where to write the reject report.")] = Path(
         ".oceanbrain/reports"
     ),
+    full: Annotated[
+        bool, typer.Option("--full", help="Full refresh: expire links no longer in the files.")
+    ] = False,
 ) -> None:
-    """Load the canonical files in data/ with provenance (exit 1 if rows were rejected)."""
-    from oceanbrain.graph import open_store
-    from oceanbrain.ingest.load import load_canonical
-    from oceanbrain.ingest.rejects import write_reject_report
+    """Load the canonical files in data/ with provenance (exit 1 if rows were rejected).
+
+    A thin wrapper over `oceanbrain ingest run` with one canonical source.
+    """
+    import json
+
+    from oceanbrain.ingest.config import parse_config
+    from oceanbrain.ingest.job import run_job
 
     if not data_dir.is_dir():
         raise ConfigError(f"data folder {data_dir} does not exist; pass --data-dir")
-    with open_store() as store:
-        store.ensure_schema()
-        report = load_canonical(store, data_dir)
-    typer.echo(f"{report.run_id}: {report.status} in {report.seconds:.1f}s")
-    for label, numbers in report.counts.items():
-        if numbers:
-            typer.echo(f"  {label}: " + ", ".join(f"{k} {v}" for k, v in numbers.items()))
-    if report.rejects:
-        csv_path, _ = write_reject_report(
-            report.rejects, reports / (report.run_id.replace(":", "-") + "-rejects")
-        )
-        rows = sum(1 for r in report.rejects if r.severity != "warning")
-        warnings = len(report.rejects) - rows
-        typer.echo(f"  rejected rows: {rows}; warnings: {warnings}; report: {csv_path}")
-        if rows:
-            raise typer.Exit(1)
+    config = parse_config(
+        "[job]\n"
+        f"reports_dir = {json.dumps(str(reports.resolve()))}\n"
+        "[[source]]\n"
+        'name = "data"\nkind = "canonical"\n'
+        f"path = {json.dumps(str(data_dir.resolve()))}\n"
+    )
+    result = run_job(config, full=full)
+    typer.echo(result.summary())
+    for label, numbers in result.counts.items():
+        if any(numbers.values()):
+            typer.echo(f"  {label}: " + ", ".join(f"{k} {v}" for k, v in numbers.items() if v))
+    if result.rejects:
+        rows = result.rejected_rows
+        warnings = len(result.rejects) - rows
+        typer.echo(f"  rejected rows: {rows}; warnings: {warnings}; report: {result.rejects_path}")
+    if result.exit_code:
+        raise typer.Exit(result.exit_code)
 
 
 @data_app.command("synth")

@@ -9,17 +9,24 @@ from __future__ import annotations
 
 import json
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from oceanbrain.graph import GraphStore
-from oceanbrain.graph.upsert import finish_run, start_run, upsert_nodes, upsert_relationships
 from oceanbrain.ingest.canonical import CanonicalData, read_canonical
+from oceanbrain.ingest.config import CanonicalSource
+from oceanbrain.ingest.pipeline import (
+    RunContext,
+    expire_unseen,
+    write_hashed_nodes,
+    write_hashed_relationships,
+)
 from oceanbrain.ingest.records import FirmRecord, Sourced
 from oceanbrain.ingest.rejects import Reject
+from oceanbrain.ingest.report import SourceReport
 from oceanbrain.ingest.values import ValueProblem, normalise_name, parse_money, stable_id
 
 SEGMENT_LINK_CONFIDENCE = 0.9  # curated segment assignments: stated by a researcher, not a registry
@@ -580,6 +587,67 @@ class RowBuilder:
                 self.rows.rel("SUPPLIES", supplier, customer, src, {"product": rec.product})
 
 
+FILE_LABELS = {
+    "chains/chains.yaml": "Chain",
+    "chains/marine_categories.csv": "MarineCategory",
+    "qingdao/parks.csv": "Park",
+    "qingdao/institutions.csv": "Institution",
+    "qingdao/firms.csv": "Firm",
+    "national/firms.csv": "Firm",
+    "qingdao/projects.csv": "Project",
+    "qingdao/talent.csv": "Person",
+    "qingdao/models.csv": "Product",
+    "links/supplies.csv": "SUPPLIES",
+}
+
+
+def ingest_canonical(store: GraphStore, source: CanonicalSource, ctx: RunContext) -> SourceReport:
+    """One canonical source step: read data/, write what changed, expire on a full refresh.
+
+    Every node and relationship is hashed on its own (the files are small), nodes of every label
+    first, then relationships, so an interrupted run is finished by the next one.
+    """
+    began = time.monotonic()
+    report = SourceReport(source.name, source.kind)
+    if not source.path.is_dir():
+        report.rejects.append(
+            Reject(
+                str(source.path),
+                0,
+                "",
+                "",
+                f"数据目录不存在：{source.path}",
+                f"data folder {source.path} does not exist",
+                "file",
+            )
+        )
+        report.add("Source", "rejected")
+        report.seconds = time.monotonic() - began
+        return report
+    data = read_canonical(source.path)
+    rows = RowBuilder(data).build()
+    ctx.tick(sum(len(t.records) for t in data.tables.values()))
+    for label in NODE_ORDER:
+        write_hashed_nodes(store, label, rows.node_rows(label), source.tag, ctx, report)
+    for key, rel_rows in sorted(rows.rels.items()):
+        write_hashed_relationships(store, key, list(rel_rows.values()), source.tag, ctx, report)
+    if ctx.full:
+        seen = {
+            (rel_type, a_label, f, b_label, t)
+            for (rel_type, a_label, b_label), pairs in rows.rels.items()
+            for (f, t) in pairs
+        }
+        files = [i for i, row in rows.nodes["Source"].items() if row["props"].get("kind") == "file"]
+        expire_unseen(store, files, seen, ctx, report)
+    report.rejects = rows.rejects
+    for reject in rows.rejects:
+        if reject.severity != "warning":
+            report.add(FILE_LABELS.get(reject.file, "Source"), "rejected")
+    report.source_ids = sorted(rows.nodes["Source"])
+    report.seconds = time.monotonic() - began
+    return report
+
+
 @dataclass
 class LoadReport:
     run_id: str
@@ -593,40 +661,13 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def load_canonical(store: GraphStore, root: Path) -> LoadReport:
-    """Read data/ under ``root`` and write it to ``store`` as one IngestRun."""
-    began = time.monotonic()
-    started = now_iso()
-    run_id = "run:" + datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    data = read_canonical(root)
-    rows = RowBuilder(data).build()
-    start_run(
-        store,
-        run_id,
-        started,
-        json.dumps(
-            {"kind": "canonical", "root": str(root), "files": data.files}, ensure_ascii=False
-        ),
+def load_canonical(store: GraphStore, root: Path, full: bool = False) -> LoadReport:
+    """Read data/ under ``root`` and write it to ``store`` as one IngestRun (no lock, no files)."""
+    from oceanbrain.ingest.config import parse_config
+    from oceanbrain.ingest.job import execute
+
+    config = parse_config(
+        f'[[source]]\nname = "data"\nkind = "canonical"\npath = {json.dumps(str(root.resolve()))}\n'
     )
-    counts: dict[str, dict[str, int]] = {}
-    for label in NODE_ORDER:
-        created, present = upsert_nodes(store, label, rows.node_rows(label), run_id)
-        counts[label] = {"created": created, "already_present": present}
-    for (rel_type, source, target), rel_rows in sorted(rows.rels.items()):
-        written = upsert_relationships(
-            store, rel_type, source, target, list(rel_rows.values()), run_id
-        )
-        bucket = counts.setdefault(rel_type, {"written": 0})
-        bucket["written"] += written
-    rejected = Counter(r.file for r in rows.rejects if r.severity != "warning")
-    counts["rejected_rows"] = dict(rejected)
-    status = "rejects" if rejected else "ok"
-    finish_run(
-        store,
-        run_id,
-        now_iso(),
-        status,
-        json.dumps(counts, ensure_ascii=False),
-        list(rows.nodes["Source"]),
-    )
-    return LoadReport(run_id, status, counts, rows.rejects, time.monotonic() - began)
+    result = execute(store, config, full=full)
+    return LoadReport(result.run_id, result.status, result.counts, result.rejects, result.seconds)

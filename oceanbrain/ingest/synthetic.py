@@ -940,3 +940,113 @@ def write_marker(
         "",
     ]
     (out_dir / MARKER).write_text("\n".join(lines), encoding="utf-8")
+
+
+# -- enterprise-platform exports (示例 / synthetic) ------------------------------------------------
+# A 企查查/天眼查-style firm list for the ingest pipeline and its benchmark: one title row, then
+# the platform's usual header. Every name carries 示例, every USCC is in the non-existent region
+# 999999 and the title row says the data are synthetic.
+EXPORT_TITLE = "示例企业名单（合成数据 synthetic，非真实信息）"
+EXPORT_HEADER = (
+    "企业名称",
+    "统一社会信用代码",
+    "法定代表人",
+    "登记状态",
+    "成立日期",
+    "注册资本",
+    "企业类型",
+    "所属省份",
+    "所属城市",
+    "所属区县",
+    "所属行业",
+    "经营范围",
+    "企业地址",
+    "参保人数",
+    "曾用名",
+)
+EXPORT_BRAND_CHARS = "".join(
+    dict.fromkeys(
+        "瑞澜蓝鲸港湾潮汐浪涛航舟帆锚礁屿峰岭川泽源恒泰丰华德信达通盛隆兴昌宏远博文智慧明辉光耀"
+        "星辰云宇宙坤乾元亨利贞康宁静谐嘉禾景福祥麟凤龙虎豹鹰翔鹏飞腾跃骏驰奔越超卓群英杰豪迈"
+        "锐捷敏聪颖灵秀雅致澈净洁晶莹玉琳琅璟瑾瑜璞珑珊瑚珍珠宝钰铭锦绣彩虹霞晖旭晨曦朝晴朗"
+    )
+)
+EXPORT_SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
+EXPORT_GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂"
+
+
+def export_brand(index: int) -> str:
+    """Three characters unique per index (up to len(chars)**3 firms), read as a trade name."""
+    chars = EXPORT_BRAND_CHARS
+    n = len(chars)
+    a, rest = divmod(index % n**3, n * n)
+    b, c = divmod(rest, n)
+    # spread consecutive indices over different first characters
+    return chars[(c * 7 + a) % n] + chars[(b + c) % n] + chars[c]
+
+
+def export_row(index: int, seg: Segment, codes: tuple[str, ...], rng: random.Random) -> list[str]:
+    district = rng.choice([d for d, _ in QINGDAO_DISTRICTS])
+    word = rng.choice(seg.words)
+    name = f"青岛示例{export_brand(index)}{word}科技有限公司"
+    code = codes[0] if codes else ""
+    industry = f"{seg.name_zh}（{code}）" if code else seg.name_zh
+    scope = f"{word}的研发、生产与销售；{'、'.join(seg.words[:3])}技术服务；（示例 synthetic）"
+    return [
+        name,
+        synthetic_uscc(index),
+        rng.choice(EXPORT_SURNAMES) + rng.choice(EXPORT_GIVEN),
+        "存续",
+        founded(rng, "成长"),
+        capital(rng, 1.0),
+        "有限责任公司",
+        "山东省",
+        "青岛市",
+        district,
+        industry,
+        scope,
+        f"山东省青岛市{district}示例路{index % 997 + 1}号",
+        str(employees(rng, 1.0)),
+        "",
+    ]
+
+
+def write_enterprise_export(
+    path: Path,
+    firms: int,
+    seed: int = DEFAULT_SEED,
+    *,
+    bad_every: int = 0,
+    first: int = 0,
+    changed: frozenset[int] = frozenset(),
+    taxonomy: Path = DEFAULT_TAXONOMY,
+) -> int:
+    """Write ``firms`` synthetic firms (indices ``first`` …) as an export CSV; returns data rows.
+
+    ``bad_every=n`` makes every n-th row's USCC invalid (a reject); ``changed`` indices get a
+    different 登记状态 and 注册资本 (a changed registration). Rows stream to disk, so 10^6 firms
+    never sit in memory. Same arguments → byte-identical file.
+    """
+    raw = yaml.safe_load(taxonomy.read_text(encoding="utf-8"))
+    segments = read_segments(taxonomy)
+    codes = {
+        seg["id"]: tuple(seg.get("gbt4754") or ())
+        for chain in raw["chains"]
+        for seg in chain["segments"]
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow([EXPORT_TITLE])
+        writer.writerow(EXPORT_HEADER)
+        for index in range(first, first + firms):
+            rng = random.Random(seed * 1_000_003 + index)
+            seg = segments[index % len(segments)]
+            row = export_row(index, seg, codes.get(seg.id, ()), rng)
+            if bad_every and index % bad_every == bad_every - 1:
+                row[1] = row[1][:17] + ("0" if row[1][17] != "0" else "1")
+            if index in changed:
+                row[3] = "注销"
+                row[5] = "9999万元人民币"
+            writer.writerow(row)
+    return firms

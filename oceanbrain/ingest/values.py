@@ -27,9 +27,15 @@ USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 
+_USCC_VALUE = {c: i for i, c in enumerate(USCC_ALPHABET)}
+
+
 def uscc_check_char(first17: str) -> str:
     """The check character (18th) for the first 17 characters of a USCC."""
-    total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(first17, USCC_WEIGHTS, strict=True))
+    value = _USCC_VALUE
+    total = sum(map(int.__mul__, [value[c] for c in first17], USCC_WEIGHTS))
+    if len(first17) != len(USCC_WEIGHTS):
+        raise ValueError(f"expected 17 characters, got {len(first17)}")
     return USCC_ALPHABET[(31 - total % 31) % 31]
 
 
@@ -41,7 +47,7 @@ def parse_uscc(raw: str) -> str:
             f"统一社会信用代码应为18位，实际{len(code)}位",
             f"a USCC has 18 characters, this one has {len(code)}",
         )
-    bad = [c for c in code if c not in USCC_ALPHABET]
+    bad = [c for c in code if c not in _USCC_VALUE]
     if bad:
         raise ValueProblem(
             f"统一社会信用代码含非法字符 {''.join(bad)}（不可使用 I、O、Z、S、V）",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from oceanbrain.graph import GraphStore
 from oceanbrain.ingest.load import load_canonical
 from tests.conftest import REPO
+from tests.ingest.ingest_helpers import graph_dump
 
 pytestmark = pytest.mark.graph
 
@@ -48,19 +50,33 @@ def test_load_real_data_with_provenance_and_idempotence(store: GraphStore) -> No
     assert store.read(REL_PROVENANCE_CHECK) == [{"n": 0}]
     nodes, rels = store.read(COUNTS), rel_count(store)
 
+    dump = graph_dump(store)
+
     second = load_canonical(store, DATA)
     assert second.counts["Firm"] == {
         "created": 0,
-        "already_present": first.counts["Firm"]["created"],
+        "updated": 0,
+        "unchanged": first.counts["Firm"]["created"],
+        "rejected": 0,
+        "expired": 0,
     }
+    assert sum(c["created"] + c["updated"] for c in second.counts.values()) == 0
     assert store.read(COUNTS) == nodes and rel_count(store) == rels
+    assert graph_dump(store) == dump  # identical graph: counts and every property
     runs = store.read("MATCH (r:IngestRun) RETURN r.status AS status ORDER BY r.id")
     assert runs == [{"status": "ok"}, {"status": "ok"}]
+    # unchanged rows are skipped by their content hash: last_seen_run is the run that last
+    # wrote them; the second run is recorded on its IngestRun (FROM_SOURCE, counts).
     latest = store.read(
         "MATCH (f:Firm) RETURN collect(DISTINCT f.last_seen_run) AS runs, "
         "collect(DISTINCT f.first_seen_run) AS firsts"
     )[0]
-    assert latest == {"runs": [second.run_id], "firsts": [first.run_id]}
+    assert latest == {"runs": [first.run_id], "firsts": [first.run_id]}
+    sources = store.read(
+        "MATCH (r:IngestRun {id: $id})-[:FROM_SOURCE]->(s:Source) RETURN count(s) AS n",
+        id=second.run_id,
+    )
+    assert sources[0]["n"] > 0
 
 
 def test_every_segment_is_reachable_in_the_supply_graph(store: GraphStore) -> None:
@@ -121,7 +137,8 @@ def test_bad_rows_are_rejected_and_the_rest_loads(store: GraphStore, tmp_path: P
     )
     assert capital == [{"cny": 5e7, "founded": "2020-01-02"}]
     run = store.read("MATCH (r:IngestRun) RETURN r.status AS status, r.counts AS counts")[0]
-    assert run["status"] == "rejects" and '"qingdao/firms.csv": 3' in run["counts"]
+    assert run["status"] == "rejects"
+    assert json.loads(run["counts"])["totals"]["Firm"]["rejected"] == 3
 
 
 def test_unreadable_file_is_rejected_whole(store: GraphStore, tmp_path: Path) -> None:

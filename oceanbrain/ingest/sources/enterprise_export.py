@@ -361,14 +361,55 @@ class ExportResult:
             return _sheet_records(self.path, self.sheet)
         return iter(())
 
-    def _stream(self) -> Iterator[ExportedFirm]:
+    def raw_rows(self) -> Iterator[tuple[int, list[str]]]:
+        """The data records after the header as (row number, cells), unconverted, single pass.
+
+        Convert each with :meth:`firm`; a caller that recognises a row it has seen before
+        (by a hash of :meth:`row_key`) may skip the conversion and call :meth:`note_seen`.
+        """
+        if self._started:
+            raise RuntimeError(f"{self.file}: rows can be read only once")
+        self._started = True
+        return self._raw()
+
+    def _raw(self) -> Iterator[tuple[int, list[str]]]:
         if not self._index:
             return
         for number, cells in self._records():
             if number <= self.header_row or self._skippable(cells):
                 continue
-            firm = self._convert(number, cells)
-            if firm is not None and not self._duplicate(firm):
+            yield number, cells
+
+    def row_key(self, cells: list[str]) -> list[tuple[str, str]]:
+        """The cells this reader uses, by canonical field (what a row's content hash covers)."""
+        return sorted(
+            (field, cells[i].strip() if i < len(cells) else "") for field, i in self._index.items()
+        )
+
+    def firm(self, number: int, cells: list[str]) -> ExportedFirm | None:
+        """One raw record → ExportedFirm, or None (rejected or a duplicate; see ``rejects``)."""
+        firm = self._convert(number, cells)
+        return firm if firm is not None and not self._duplicate(firm) else None
+
+    def note_seen(self, number: int, cells: list[str]) -> None:
+        """Remember a row skipped unconverted, so a later duplicate of it is still caught."""
+        uscc_at = self._index.get("uscc")
+        raw = cells[uscc_at].strip() if uscc_at is not None and uscc_at < len(cells) else ""
+        key = None
+        if raw:
+            try:
+                key = f"u:{parse_uscc(raw)}"
+            except ValueProblem:
+                key = None
+        if key is None:
+            name_at = self._index["name"]
+            key = f"n:{normalise_name(cells[name_at]) if name_at < len(cells) else ''}"
+        self._seen.setdefault(key, number)
+
+    def _stream(self) -> Iterator[ExportedFirm]:
+        for number, cells in self._raw():
+            firm = self.firm(number, cells)
+            if firm is not None:
                 yield firm
 
     def _skippable(self, cells: list[str]) -> bool:

@@ -1,0 +1,618 @@
+"""The streaming ingest pipeline and the change-tracking writer every source kind shares.
+
+Enterprise exports (企查查/天眼查-style firm lists) go through
+read rows in chunks → resolve firm ids (``Resolver``) → content-hash check → classify into chain
+segments (``Classifier``; IN_SEGMENT with ``observed = false``) → batched node upserts, then
+relationship upserts, then the row hashes. Only one chunk of rows is in memory at a time.
+
+Content hashes: each fact keeps ``row_hashes``, a list of ``<source tag>=<hash>`` entries (see
+``oceanbrain.graph.upsert``). For an export the hash covers the normalised source row plus the
+version of the classification data, and it lives on the Firm node; it is written *after* the
+row's relationships, so a run killed mid-chunk leaves no firm that looks done but is not. A row
+whose hash is unchanged is skipped whole (its relationships are unchanged too).
+
+Expiry (``full=True``): relationships of this source that a full refresh no longer implies get
+``expired = true``: those of firms whose row changed (rewritten this run, the rest are stale)
+and all of those of firms that vanished from the source. Rows skipped as unchanged count as
+seen. Nothing is deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from oceanbrain.graph import GraphStore
+from oceanbrain.graph import upsert as up
+from oceanbrain.ingest.config import EnterpriseExportSource
+from oceanbrain.ingest.rejects import Reject
+from oceanbrain.ingest.report import SourceReport
+from oceanbrain.ingest.sources.enterprise_export import ExportedFirm, read_enterprise_export
+from oceanbrain.ingest.values import stable_id
+
+PIPELINE_VERSION = "1"
+# Firm properties whose change is a "changed registration" in the weekly diff (工商登记变更).
+REGISTRATION_FIELDS = (
+    "name",
+    "legal_rep",
+    "status",
+    "registered_capital_text",
+    "firm_type",
+    "address",
+    "district",
+    "industry_code",
+)
+Progress = Callable[[int], None]
+
+
+def fingerprint(value: Any) -> str:
+    """A short, stable hash of a JSON-able value (key order does not matter)."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.blake2b(text.encode(), digest_size=10).hexdigest()
+
+
+def row_fingerprint(row: dict[str, Any]) -> str:
+    return fingerprint([row["props"], row["sources"], row["observed"], row["confidence"]])
+
+
+def with_entry(current: list[str] | None, tag: str, entry: str) -> list[str]:
+    """``current`` row hashes with this source's entry replaced by ``entry``."""
+    kept = [h for h in current or [] if not h.startswith(tag + "=")]
+    return sorted([*kept, entry])
+
+
+@dataclass
+class RunContext:
+    """What every source step needs to know about the run it is part of."""
+
+    run_id: str
+    full: bool = False
+    dry_run: bool = False
+    batch_size: int = 1000
+    chunk_rows: int = 5000
+    progress: Progress | None = None
+    state_dir: Path | None = None  # where export sources keep their row-hash cache
+
+    def tick(self, n: int) -> None:
+        if self.progress is not None and n:
+            self.progress(n)
+
+
+# -- the shared change-tracking writer (small sources: every node and relationship hashed) -------
+def write_hashed_nodes(
+    store: GraphStore,
+    label: str,
+    rows: list[dict[str, Any]],
+    tag: str,
+    ctx: RunContext,
+    report: SourceReport,
+) -> None:
+    """Write node rows whose hash changed; count created/updated/unchanged."""
+    if not rows:
+        return
+    existing = up.node_hashes(store, label, [r["id"] for r in rows])
+    todo = []
+    for row in rows:
+        entry = f"{tag}={row_fingerprint(row)}"
+        found = existing.get(row["id"])
+        hashes = (found or {}).get("row_hashes") or []
+        if found is not None and entry in hashes:
+            report.add(label, "unchanged")
+            continue
+        report.add(label, "updated" if found is not None else "created")
+        todo.append(
+            {**row, "props": {**row["props"], "row_hashes": with_entry(hashes, tag, entry)}}
+        )
+    if todo and not ctx.dry_run:
+        up.write_nodes(store, label, todo, ctx.run_id, ctx.batch_size)
+
+
+def write_hashed_relationships(
+    store: GraphStore,
+    key: tuple[str, str, str],
+    rows: list[dict[str, Any]],
+    tag: str,
+    ctx: RunContext,
+    report: SourceReport,
+) -> None:
+    rel_type, source, target = key
+    if not rows:
+        return
+    existing = up.relationship_hashes(
+        store, rel_type, source, target, [(r["from"], r["to"]) for r in rows]
+    )
+    todo = []
+    for row in rows:
+        entry = f"{tag}={row_fingerprint(row)}"
+        found = existing.get((row["from"], row["to"]))
+        hashes = (found or {}).get("row_hashes") or []
+        if found is not None and entry in hashes and not found.get("expired"):
+            report.add(rel_type, "unchanged")
+            continue
+        report.add(rel_type, "updated" if found is not None else "created")
+        todo.append(
+            {**row, "props": {**row["props"], "row_hashes": with_entry(hashes, tag, entry)}}
+        )
+    if todo and not ctx.dry_run:
+        up.upsert_relationships(store, rel_type, source, target, todo, ctx.run_id, ctx.batch_size)
+
+
+def expire_unseen(
+    store: GraphStore,
+    source_ids: list[str],
+    seen: set[tuple[str, str, str, str, str]],
+    ctx: RunContext,
+    report: SourceReport,
+) -> None:
+    """Expire live relationships stating any of ``source_ids`` that are not in ``seen``.
+
+    ``seen`` holds (type, from label, from id, to label, to id) of everything the full refresh
+    implied, written or unchanged.
+    """
+    stale: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
+    for row in up.relationships_of_sources(store, source_ids):
+        key = (row["type"], row["a_label"], row["a"], row["b_label"], row["b"])
+        if key not in seen:
+            stale.setdefault((row["type"], row["a_label"], row["b_label"]), []).append(
+                (row["a"], row["b"])
+            )
+    for (rel_type, a_label, b_label), pairs in sorted(stale.items()):
+        report.add(rel_type, "expired", len(pairs))
+        if not ctx.dry_run:
+            up.expire_relationships(store, rel_type, a_label, b_label, pairs, ctx.run_id)
+
+
+# -- enterprise exports ---------------------------------------------------------------------------
+def _resolver(store: GraphStore) -> Any:
+    from oceanbrain.ingest.resolve import Resolver
+
+    return Resolver.from_store(store)
+
+
+def _classifier(data_dir: Path) -> Any | None:
+    """The segment classifier, or None when its module is not installed (yet)."""
+    try:
+        from oceanbrain.ingest.classify import Classifier
+    except ImportError:
+        return None
+    return Classifier.from_data(data_dir)
+
+
+def _save_judgements(store: GraphStore, resolver: Any, run_id: str) -> int:
+    pending = resolver.pending_judgements()
+    if not pending:
+        return 0
+    try:
+        from oceanbrain.graph.review import save_judgements
+    except ImportError:
+        return 0
+    return int(save_judgements(store, pending, run_id))
+
+
+def classification_version(data_dir: Path) -> str:
+    """Changes when the chain data the classifier reads changes, so hashes change with it."""
+    parts = [PIPELINE_VERSION]
+    for name in ("chains/chains.yaml", "chains/marine_categories.csv"):
+        path = data_dir / name
+        parts.append(hashlib.sha1(path.read_bytes()).hexdigest() if path.is_file() else "-")
+    return fingerprint(parts)
+
+
+def firm_props(firm: ExportedFirm, source: EnterpriseExportSource) -> dict[str, Any]:
+    capital_cny = (
+        firm.registered_capital_amount if firm.registered_capital_currency == "CNY" else None
+    )
+    aliases = [*firm.former_names, *([firm.english_name] if firm.english_name else [])]
+    props = {
+        "name": firm.name,
+        "uscc": firm.uscc,
+        "legal_rep": firm.legal_rep,
+        "status": firm.status,
+        "founded": firm.founded,
+        "registered_capital_text": firm.registered_capital_text,
+        "registered_capital_cny": capital_cny,
+        "firm_type": firm.firm_type,
+        "province": firm.province or source.province,
+        "city": firm.city or source.city,
+        "district": firm.district,
+        "industry_code": firm.industry_code,
+        "business_scope": firm.business_scope,
+        "address": firm.address,
+        "insured_employees": firm.insured_employees,
+        "aliases": aliases,
+    }
+    return {k: v for k, v in props.items() if v is not None and v != []}
+
+
+def region_chain(props: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(id, name, level) from the country down to the firm's most precise region."""
+    path = [("中国", "country")]
+    province, city, district = props.get("province"), props.get("city"), props.get("district")
+    if province:
+        path.append((province, "province"))
+    if city and city != province:
+        path.append((city, "city"))
+    if district and len(path) > 1:
+        path.append((district, "district"))
+    return [
+        ("region:" + "/".join(p[0] for p in path[: i + 1]), name, level)
+        for i, (name, level) in enumerate(path)
+    ]
+
+
+@dataclass
+class _Chunk:
+    firms: list[tuple[ExportedFirm, str, dict[str, Any], str]] = field(default_factory=list)
+    # (firm, id, props, hash entry)
+
+
+class ExportIngest:
+    """One enterprise-export source through the pipeline (see the module docstring)."""
+
+    def __init__(
+        self,
+        store: GraphStore,
+        source: EnterpriseExportSource,
+        ctx: RunContext,
+        data_dir: Path,
+    ) -> None:
+        self.store = store
+        self.source = source
+        self.ctx = ctx
+        self.tag = source.tag
+        self.report = SourceReport(source.name, source.kind)
+        self.source_id = stable_id("src:file", f"ingest:{source.name}")
+        self.data_dir = data_dir
+        self.salt = classification_version(data_dir)
+        self.seen: set[str] = set()
+        self.regions_done: set[str] = set()
+        self._resolver_obj: Any = None
+        self._classifier_obj: Any = False  # False: not built yet; None: not classifying
+        # row-hash cache: raw row key → (firm id, hash entry); see _load_state
+        self.cached: dict[str, tuple[str, str]] = {}
+        self.new_state: dict[str, tuple[str, str]] = {}
+
+    @property
+    def classifier(self) -> Any | None:
+        """Built on first use, like the resolver."""
+        if self._classifier_obj is False:
+            self._classifier_obj = _classifier(self.data_dir) if self.source.classify else None
+        return self._classifier_obj
+
+    @property
+    def resolver(self) -> Any:
+        """Built on first use: a re-run whose rows are all cached never loads the known firms."""
+        if self._resolver_obj is None:
+            self._resolver_obj = _resolver(self.store)
+        return self._resolver_obj
+
+    # -- the row-hash cache ------------------------------------------------------------------
+    # A speed-up only, never the truth: the cache file maps a hash of a row's raw cells to the
+    # firm id and hash entry it produced. It is trusted only when the token it was written with
+    # equals the token on this source's Source node, which is cleared before a run writes
+    # anything and set again after the cache is saved; a killed run, a reset graph or another
+    # graph therefore all fall back to the full path (resolve, hash, compare with the graph),
+    # and so does a same-entity review decision made after the cache was saved.
+    def _state_path(self) -> Path | None:
+        if self.ctx.state_dir is None:
+            return None
+        return self.ctx.state_dir / f"{self.source.name}.tsv"
+
+    def _load_state(self) -> None:
+        path = self._state_path()
+        if path is None or not path.is_file():
+            return
+        token = up.source_token(self.store, self.source_id)
+        try:
+            with path.open(encoding="utf-8") as fh:
+                head = json.loads(fh.readline())
+                if not token or head.get("token") != token or head.get("salt") != self.salt:
+                    return
+                # a reviewer merged or split firms since: rows must be resolved again
+                if up.same_entity_decisions_since(self.store, head.get("saved_at", "")):
+                    return
+                for line in fh:
+                    key, firm_id, entry = line.rstrip("\n").split("\t")
+                    self.cached[key] = (firm_id, entry)
+        except (OSError, ValueError):
+            self.cached = {}
+
+    def _save_state(self) -> None:
+        path = self._state_path()
+        if path is None or self.ctx.dry_run:
+            return
+        token = uuid.uuid4().hex
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("w", encoding="utf-8") as fh:
+            saved_at = datetime.now(UTC).isoformat(timespec="seconds")
+            fh.write(json.dumps({"token": token, "salt": self.salt, "saved_at": saved_at}) + "\n")
+            for key, (firm_id, entry) in self.new_state.items():
+                fh.write(f"{key}\t{firm_id}\t{entry}\n")
+        tmp.replace(path)
+        up.set_source_token(self.store, self.source_id, token)
+
+    def run(self) -> SourceReport:
+        began = time.monotonic()
+        files = self.source.files()
+        if not files:
+            self.report.rejects.append(
+                Reject(
+                    self.source.path,
+                    0,
+                    "",
+                    "",
+                    f"没有匹配的文件：{self.source.path}",
+                    f"no file matches {self.source.path}",
+                    "file",
+                )
+            )
+        if not self.ctx.dry_run:
+            up.write_nodes(
+                self.store,
+                "Source",
+                [
+                    {
+                        "id": self.source_id,
+                        "props": {
+                            "kind": "dataset",
+                            "url": self.source.path,
+                            "title": self.source.name,
+                        },
+                        "sources": [],
+                        "observed": True,
+                        "confidence": 1.0,
+                    }
+                ],
+                self.ctx.run_id,
+            )
+        self._load_state()
+        if not self.ctx.dry_run:
+            up.set_source_token(self.store, self.source_id, None)  # trusted again once saved
+        for path in files:
+            self._file(path)
+        if self.ctx.full and files and not any(r.severity == "file" for r in self.report.rejects):
+            self._expire_vanished()
+        if not self.ctx.dry_run and self._resolver_obj is not None:
+            _save_judgements(self.store, self._resolver_obj, self.ctx.run_id)
+        self._save_state()
+        self.report.seconds = time.monotonic() - began
+        return self.report
+
+    def _file(self, path: Path) -> None:
+        if not path.is_file():
+            self.report.rejects.append(
+                Reject(
+                    str(path), 0, "", "", f"文件不存在：{path}", f"file not found: {path}", "file"
+                )
+            )
+            return
+        export = read_enterprise_export(path, self.source.all_aliases())
+        records = export.raw_rows()
+        while chunk := list(islice(records, self.ctx.chunk_rows)):
+            slow: list[tuple[ExportedFirm, str]] = []
+            for number, cells in chunk:
+                key = fingerprint(export.row_key(cells))
+                hit = self.cached.pop(key, None)  # pop: a repeated row takes the full path
+                if hit is not None:
+                    export.note_seen(number, cells)
+                    self.seen.add(hit[0])
+                    self.new_state[key] = hit
+                    self.report.add("Firm", "unchanged")
+                    continue
+                firm = export.firm(number, cells)
+                if firm is not None:
+                    slow.append((firm, key))
+            if slow:
+                self._chunk(slow)
+            self.ctx.tick(len(chunk))
+        self.report.rejects.extend(export.rejects)
+        self.report.add(
+            "Firm", "rejected", sum(1 for r in export.rejects if r.severity != "warning")
+        )
+
+    def _chunk(self, rows: list[tuple[ExportedFirm, str]]) -> None:
+        from oceanbrain.ingest.resolve import FirmKey
+
+        by_id: dict[str, tuple[ExportedFirm, str, dict[str, Any], str]] = {}
+        raw_keys: dict[str, str] = {}
+        for firm, raw_key in rows:
+            props = firm_props(firm, self.source)
+            key = FirmKey(firm.name, firm.uscc, tuple(props.get("aliases", ())))
+            firm_id = self.resolver.resolve(key).id
+            entry = f"{self.tag}={fingerprint([props, self.salt])}"
+            by_id[firm_id] = (firm, firm_id, props, entry)
+            raw_keys[firm_id] = raw_key
+        ids = list(by_id)
+        self.seen.update(ids)
+        existing = up.node_hashes(self.store, "Firm", ids, REGISTRATION_FIELDS)
+        new: list[str] = []
+        changed: list[str] = []
+        for firm_id in ids:
+            found = existing.get(firm_id)
+            if found is None:
+                new.append(firm_id)
+            elif by_id[firm_id][3] in (found.get("row_hashes") or []):
+                self.report.add("Firm", "unchanged")
+            else:
+                changed.append(firm_id)
+        self.report.add("Firm", "created", len(new))
+        self.report.add("Firm", "updated", len(changed))
+        todo = new + changed
+        if todo:
+            self._write(todo, by_id, existing)
+        for firm_id in ids:  # written (hash stamped last) or unchanged: cacheable
+            self.new_state[raw_keys[firm_id]] = (firm_id, by_id[firm_id][3])
+
+    def _write(
+        self,
+        todo: list[str],
+        by_id: dict[str, tuple[ExportedFirm, str, dict[str, Any], str]],
+        existing: dict[str, dict[str, Any]],
+    ) -> None:
+        src = [self.source_id]
+        firm_rows, region_rows = [], []
+        rels: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+
+        def rel(
+            key: tuple[str, str, str],
+            a: str,
+            b: str,
+            props: dict[str, Any],
+            conf: float = 1.0,
+            observed: bool = True,
+        ) -> None:
+            rels.setdefault(key, []).append(
+                {
+                    "from": a,
+                    "to": b,
+                    "props": props,
+                    "sources": src,
+                    "observed": observed,
+                    "confidence": conf,
+                }
+            )
+
+        changes: list[dict[str, Any]] = []
+        for firm_id in todo:
+            firm, _, props, _ = by_id[firm_id]
+            firm_rows.append(
+                {"id": firm_id, "props": props, "sources": src, "observed": True, "confidence": 1.0}
+            )
+            old = existing.get(firm_id)
+            if old is not None and any(
+                h.startswith(self.tag + "=") for h in old.get("row_hashes") or []
+            ):
+                diff = {
+                    f: [old.get(f), props.get(f)]
+                    for f in REGISTRATION_FIELDS
+                    if old.get(f) != props.get(f)
+                }
+                if diff:
+                    changes.append({"id": firm_id, "changes": json.dumps(diff, ensure_ascii=False)})
+            regions = region_chain(props)
+            if len(regions) > 1:
+                for i, (rid, name, level) in enumerate(regions):
+                    if rid not in self.regions_done:
+                        self.regions_done.add(rid)
+                        region_rows.append(
+                            {
+                                "id": rid,
+                                "props": {"name": name, "level": level},
+                                "sources": src,
+                                "observed": True,
+                                "confidence": 1.0,
+                            }
+                        )
+                        if i:
+                            rel(("PART_OF", "Region", "Region"), rid, regions[i - 1][0], {})
+                rel(("LOCATED_IN", "Firm", "Region"), firm_id, regions[-1][0], {})
+            if self.classifier is not None:
+                links = self.classifier.classify(
+                    name=firm.name,
+                    industry_code=firm.industry_code,
+                    industry_name=firm.industry,
+                    business_scope=firm.business_scope,
+                )
+                for link in links:
+                    rel(
+                        ("IN_SEGMENT", "Firm", "Segment"),
+                        firm_id,
+                        link.segment_id,
+                        {
+                            "evidence": link.evidence,
+                            "needs_review": link.needs_review,
+                            "method": link.method,
+                        },
+                        conf=link.confidence,
+                        observed=False,
+                    )
+        for key, rows in rels.items():
+            if key[0] == "PART_OF":
+                continue
+            # a firm that did not exist has no relationships yet: read only for changed firms
+            pairs = [(r["from"], r["to"]) for r in rows if r["from"] in existing]
+            known = up.relationship_hashes(self.store, *key, pairs) if pairs else {}
+            self.report.add(key[0], "updated", len(known))
+            self.report.add(key[0], "created", len(rows) - len(known))
+        if self.ctx.dry_run:
+            return
+        if region_rows:
+            up.write_nodes(self.store, "Region", region_rows, self.ctx.run_id, self.ctx.batch_size)
+        up.write_nodes(self.store, "Firm", firm_rows, self.ctx.run_id, self.ctx.batch_size)
+        for key, rows in rels.items():
+            up.upsert_relationships(self.store, *key, rows, self.ctx.run_id, self.ctx.batch_size)
+        if self.ctx.full:
+            changed = [i for i in todo if i in existing]
+            for rel_type, n in up.expire_stale_firm_relationships(
+                self.store, changed, self.source_id, self.ctx.run_id
+            ).items():
+                self.report.add(rel_type, "expired", n)
+        if changes:
+            up.mark_changed(self.store, "Firm", changes, self.ctx.run_id)
+        up.stamp_node_hashes(
+            self.store,
+            "Firm",
+            (
+                {
+                    "id": i,
+                    "hashes": with_entry(
+                        (existing.get(i) or {}).get("row_hashes"), self.tag, by_id[i][3]
+                    ),
+                }
+                for i in todo
+            ),
+            self.ctx.batch_size,
+        )
+
+    def _expire_vanished(self) -> None:
+        """Firms of this source no longer in it: expire their relationships, forget their hash."""
+        gone = [i for i in up.firm_ids_of_source(self.store, self.source_id) if i not in self.seen]
+        if not gone:
+            return
+        counts = (
+            up.stale_firm_relationships(self.store, gone, self.source_id, self.ctx.run_id)
+            if self.ctx.dry_run
+            else up.expire_stale_firm_relationships(
+                self.store, gone, self.source_id, self.ctx.run_id
+            )
+        )
+        for rel_type, n in counts.items():
+            self.report.add(rel_type, "expired", n)
+        if not self.ctx.dry_run:
+            hashes = up.node_hashes(self.store, "Firm", gone)
+            up.stamp_node_hashes(
+                self.store,
+                "Firm",
+                (
+                    {
+                        "id": i,
+                        "hashes": [
+                            h
+                            for h in (hashes.get(i) or {}).get("row_hashes") or []
+                            if not h.startswith(self.tag + "=")
+                        ],
+                    }
+                    for i in gone
+                ),
+            )
+
+
+def ingest_enterprise_export(
+    store: GraphStore, source: EnterpriseExportSource, ctx: RunContext, data_dir: Path
+) -> SourceReport:
+    return ExportIngest(store, source, ctx, data_dir).run()
+
+
+def batched[T](items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
