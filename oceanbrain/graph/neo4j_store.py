@@ -144,13 +144,21 @@ class Neo4jStore(GraphStore):
             self.write(f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{item.label}) ON (n.{item.prop})")
 
     def reset(self) -> None:
-        # Batched so a large graph does not need one huge transaction.
-        def delete_some(tx: ManagedTransaction) -> int:
-            result = tx.run("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n")
-            return int(result.single(strict=True)["n"])
+        # Batched so a large graph does not need one huge transaction. Relationships go first:
+        # DETACH DELETE of a hub node (a segment with 10^5 firms) would delete all of its
+        # relationships in one transaction and exhaust the transaction memory pool.
+        def delete_some(query: str) -> Callable[[ManagedTransaction], int]:
+            def work(tx: ManagedTransaction) -> int:
+                return int(tx.run(query).single(strict=True)["n"])
 
-        while self._run(neo4j.WRITE_ACCESS, delete_some):
-            pass
+            return work
+
+        for query in (
+            "MATCH ()-[r]->() WITH r LIMIT 10000 DELETE r RETURN count(*) AS n",
+            "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n",
+        ):
+            while self._run(neo4j.WRITE_ACCESS, delete_some(query)):
+                pass
         for row in self.read("SHOW CONSTRAINTS YIELD name RETURN name"):
             self.write(f"DROP CONSTRAINT {quoted_name(row['name'])} IF EXISTS")
         for row in self.read("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name"):

@@ -141,3 +141,17 @@ def test_reset_removes_data_and_schema(store: GraphStore) -> None:
     store.reset()
     assert store.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
     assert len(store.schema_state().missing) == len(store.schema_state().expected)
+
+
+def test_reset_empties_a_graph_with_a_hub_node(store: GraphStore) -> None:
+    """A hub with more relationships than one delete batch (a segment with many firms)."""
+    store.write("CREATE (:Segment {id: 'hub'})")
+    store.write_batches(
+        "MATCH (s:Segment {id: 'hub'}) UNWIND $rows AS r "
+        "CREATE (:Firm {id: r.id})-[:IN_SEGMENT]->(s)",
+        ({"id": f"f{i}"} for i in range(25_000)),
+        5_000,
+    )
+    assert store.read("MATCH ()-[r]->() RETURN count(r) AS n") == [{"n": 25_000}]
+    store.reset()
+    assert store.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
