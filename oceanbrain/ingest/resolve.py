@@ -25,9 +25,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from heapq import nsmallest
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from oceanbrain import settings
@@ -512,25 +515,40 @@ class Resolver:
         return None
 
     def _candidates(self, parts: NameParts) -> list[int]:
-        """Entries sharing a trade-name bigram whose score could reach ``review_min``."""
+        """Entries sharing a trade-name bigram whose score could reach ``review_min``.
+
+        Bigrams whose posting list passed ``MAX_POSTING`` are not blocked on (too common to say
+        anything about identity). Shared bigrams are counted in C (``Counter`` over the chained
+        postings); an entry sharing ``s`` of this name's ``n`` bigrams has a brand Jaccard of at
+        most ``s / n``, so entries below ``need`` are dropped before the exact Jaccard.
+        """
         grams = _grams(parts.brand)
-        counts: dict[int, int] = {}
-        for gram in grams:
-            posting = self._postings.get(gram)
-            if posting is None or len(posting) > MAX_POSTING:
-                continue
-            for index in posting:
-                counts[index] = counts.get(index, 0) + 1
-        size, sizes = len(grams), self._entry_grams
+        size = len(grams)
+        postings = self._postings
+        lists = [
+            posting
+            for gram in grams
+            if (posting := postings.get(gram)) is not None and len(posting) <= MAX_POSTING
+        ]
+        if not lists:
+            return []
+        counts = Counter(chain.from_iterable(lists)) if len(lists) > 1 else Counter(lists[0])
+        sizes = self._entry_grams
         # brand Jaccard from the shared count; the rest can add at most 0.25
         floor = (self.review_min - 0.25) / 0.75
-        hits = [
-            (shared / (size + sizes[index] - shared), index)
-            for index, shared in counts.items()
-            if shared / (size + sizes[index] - shared) >= floor
-        ]
-        hits.sort(key=lambda hit: (-hit[0], hit[1]))
-        return [index for _, index in hits[:MAX_CANDIDATES]]
+        # the least shared count whose best case (the other name has no more bigrams than it
+        # shares) reaches the floor; entry sizes are stored capped at 255, so no pruning past it
+        need = next((s for s in range(size + 1) if s / size >= floor), size) if size <= 255 else 0
+        hits = []
+        for index, shared in counts.items():
+            if shared >= need:
+                score = shared / (size + sizes[index] - shared)
+                if score >= floor:
+                    hits.append((-score, index))
+        if len(hits) > MAX_CANDIDATES:
+            return [index for _, index in nsmallest(MAX_CANDIDATES, hits)]
+        hits.sort()
+        return [index for _, index in hits]
 
     def _by_similarity(self, name: str, parts: NameParts, uscc: str | None, own: str) -> Resolution:
         scored: dict[str, tuple[float, bool]] = {}  # firm → (score, may merge automatically)
