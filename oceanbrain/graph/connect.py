@@ -167,7 +167,11 @@ def open_neo4j(url: str, environ: dict[str, str] | None = None) -> GraphStore:
         raise ConfigError(f"{password_var} is set but {user_var} is not; set both or neither")
     auth = (user, password or "") if user else None
     try:
-        driver = GraphDatabase.driver(base, auth=auth, connection_timeout=5.0)
+        # Server notifications ("property key does not exist" on a graph without that data yet)
+        # would be logged as warnings for every such query; they are noise for operators.
+        driver = GraphDatabase.driver(
+            base, auth=auth, connection_timeout=5.0, notifications_min_severity="OFF"
+        )
     except (ConfigurationError, ValueError) as exc:
         raise ConfigError(
             f"{GRAPH_VAR}={url!r} is not a usable Neo4j URL ({exc}); {_FIX}"

@@ -51,6 +51,16 @@ def test_neo4j_url_with_database_path(neo4j_uri: str) -> None:
         open_store(neo4j_uri + "/nosuchdb", environ={})
 
 
+def test_neo4j_server_notifications_are_not_logged(
+    neo4j_uri: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Reading a property no node has yet is normal here; it must not log a warning per query."""
+    with caplog.at_level("INFO", logger="neo4j"), open_store(neo4j_uri, environ={}) as store:
+        store.read("MATCH (n:Firm) RETURN n.no_such_property_yet AS x LIMIT 1")
+    notices = [r for r in caplog.records if r.levelno >= 20 and "notification" in r.getMessage()]
+    assert notices == []
+
+
 @pytest.fixture(scope="module")
 def neo4j_with_auth(neo4j_uri: str):
     """A second server with authentication on (stock neo4j/neo4j user)."""
