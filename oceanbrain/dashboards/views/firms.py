@@ -9,6 +9,7 @@ import streamlit as st
 from oceanbrain.dashboards.i18n import column_names, label_name, rel_name, t
 from oceanbrain.dashboards.network import Network, network_chart
 from oceanbrain.dashboards.state import cached, get_store
+from oceanbrain.dashboards.widgets import sources_table
 from oceanbrain.errors import OceanBrainError
 from oceanbrain.graph.analysis.profiles import firm_profile
 from oceanbrain.graph.analysis.views import find_firms
@@ -133,14 +134,4 @@ table(profile.projects, t("firm_projects"), ["name", "status", "signed_date", "d
 table(profile.people, t("firm_people"), ["name", "role"])
 table(profile.products, t("firm_products"), ["name", "kind"])
 table(profile.partners, t("firm_partners"), ["name", "label", "kind"])
-st.subheader(t("sources"))
-if profile.sources:
-    src = pd.DataFrame(profile.sources)[["title", "url", "retrieved"]]
-    st.dataframe(
-        src.rename(columns=column_names(list(src.columns))),
-        hide_index=True,
-        width="stretch",
-        column_config={column_names(["url"])["url"]: st.column_config.LinkColumn()},
-    )
-else:
-    st.caption(t("no_sources"))
+sources_table(profile.sources)

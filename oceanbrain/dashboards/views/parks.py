@@ -8,6 +8,7 @@ import streamlit as st
 
 from oceanbrain.dashboards.i18n import column_names, stage_name, t
 from oceanbrain.dashboards.state import cached, get_store
+from oceanbrain.dashboards.widgets import sources_table
 from oceanbrain.errors import OceanBrainError
 from oceanbrain.graph.analysis.profiles import park_profile
 from oceanbrain.graph.analysis.views import scope_choices
@@ -95,14 +96,4 @@ member_table(profile.firms, t("firms_in_park"))
 member_table(profile.institutions, t("institutions_in_park"))
 member_table(profile.projects, t("projects_in_park"))
 
-st.subheader(t("sources"))
-if profile.sources:
-    src = pd.DataFrame(profile.sources)[["title", "url", "retrieved"]]
-    st.dataframe(
-        src.rename(columns=column_names(list(src.columns))),
-        hide_index=True,
-        width="stretch",
-        column_config={column_names(["url"])["url"]: st.column_config.LinkColumn()},
-    )
-else:
-    st.caption(t("no_sources"))
+sources_table(profile.sources)
