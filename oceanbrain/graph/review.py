@@ -15,7 +15,7 @@ Item ids are Judgement ids (``judgement:<kind>:<hash>``, :func:`judgement_id`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -30,7 +30,7 @@ from oceanbrain.graph.resolution import (
     JudgementRecord,
     judgement_id,
 )
-from oceanbrain.graph.store import GraphStore
+from oceanbrain.graph.store import GraphStore, Row
 
 __all__ = [
     "ReviewError",
@@ -157,11 +157,14 @@ def _check_kind(kind: str | None) -> None:
         raise ReviewError(f"unknown review kind {kind!r}; use one of {', '.join(KINDS)}")
 
 
-def _same_items(store: GraphStore, limit: int) -> list[ReviewItem]:
+def _pending_items(
+    store: GraphStore, query: str, kind: str, limit: int, id_of: Callable[[Row], str]
+) -> list[ReviewItem]:
+    """Pending pairs (same-entity judgements, low-confidence links) as review items."""
     return [
         ReviewItem(
-            id=row["id"],
-            kind=SAME_ENTITY,
+            id=id_of(row),
+            kind=kind,
             subject_id=row["subject_id"],
             subject_name=row["subject_name"] or row["subject_id"],
             object_id=row["object_id"],
@@ -172,27 +175,22 @@ def _same_items(store: GraphStore, limit: int) -> list[ReviewItem]:
             decided_by=None,
             decided_at=None,
         )
-        for row in store.read(PENDING_SAME, limit=limit)
+        for row in store.read(query, limit=limit)
     ]
+
+
+def _same_items(store: GraphStore, limit: int) -> list[ReviewItem]:
+    return _pending_items(store, PENDING_SAME, SAME_ENTITY, limit, lambda row: row["id"])
 
 
 def _link_items(store: GraphStore, limit: int) -> list[ReviewItem]:
-    return [
-        ReviewItem(
-            id=judgement_id(SEGMENT_LINK, row["subject_id"], row["object_id"]),
-            kind=SEGMENT_LINK,
-            subject_id=row["subject_id"],
-            subject_name=row["subject_name"] or row["subject_id"],
-            object_id=row["object_id"],
-            object_name=row["object_name"] or row["object_id"],
-            score=row["score"],
-            evidence=row["evidence"] or "",
-            status=PENDING,
-            decided_by=None,
-            decided_at=None,
-        )
-        for row in store.read(PENDING_LINKS, limit=limit)
-    ]
+    return _pending_items(
+        store,
+        PENDING_LINKS,
+        SEGMENT_LINK,
+        limit,
+        lambda row: judgement_id(SEGMENT_LINK, row["subject_id"], row["object_id"]),
+    )
 
 
 def _candidate_items(store: GraphStore, limit: int) -> list[ReviewItem]:
