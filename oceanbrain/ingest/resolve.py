@@ -368,6 +368,9 @@ class Resolver:
         self._entry_key: list[str] = []  # the name key (the same string object as in _names)
         self._entry_grams = array("B")  # number of trade-name bigrams per entry
         self._postings: dict[str, array[int]] = {}
+        # the same postings for entries of firms with no USCC: the only ones a row that has a
+        # USCC can still match by similarity (two different USCCs are two legal entities)
+        self._open_postings: dict[str, array[int]] = {}
         self._same: dict[str, str] = {}
         self._not_same: dict[str, set[str]] = {}
         self._asked: set[str] = set()  # judgement ids already in the store or raised
@@ -413,11 +416,18 @@ class Resolver:
         return list(self._pending)
 
     # -- indexing ------------------------------------------------------------------------
-    def _index(self, firm: str, name: str, uscc: str | None, aliases: Iterable[str]) -> None:
+    def _index(
+        self,
+        firm: str,
+        name: str,
+        uscc: str | None,
+        aliases: Iterable[str],
+        parts: NameParts | None = None,
+    ) -> None:
         if uscc:
             self._by_uscc.setdefault(uscc, firm)
             self._uscc_of.setdefault(firm, uscc)
-        parts = name_parts(name)
+        parts = parts or name_parts(name)
         key = parts.key
         if parts.core and self._put(self._names, key, firm):
             self._add_entry(firm, key, parts.brand)
@@ -444,31 +454,33 @@ class Resolver:
         self._entry_key.append(key)
         grams = _grams(brand)
         self._entry_grams.append(min(len(grams), 255))
-        for gram in grams:
-            posting = self._postings.get(gram)
-            if posting is None:
-                posting = self._postings[gram] = array("i")
-            if len(posting) <= MAX_POSTING:  # past the cap it is never read; stop growing it
-                posting.append(index)
+        tiers = [self._postings] if firm in self._uscc_of else [self._postings, self._open_postings]
+        for postings in tiers:
+            for gram in grams:
+                posting = postings.get(gram)
+                if posting is None:
+                    posting = postings[gram] = array("i")
+                if len(posting) <= MAX_POSTING:  # past the cap it is never read; stop growing it
+                    posting.append(index)
 
     # -- resolving -----------------------------------------------------------------------
     def resolve(self, key: FirmKey) -> Resolution:
         """The firm ``key`` means; indexes the row so later rows of the run resolve to it."""
         uscc = valid_uscc(key.uscc)
         own = own_id(key.name, uscc)
-        result = self._resolve(key, uscc, own)
-        self._index(result.id, key.name, uscc, key.aliases)
+        parts = name_parts(key.name)
+        result = self._resolve(key, uscc, own, parts)
+        self._index(result.id, key.name, uscc, key.aliases, parts)
         if result.matched is False:
             self._known.add(result.id)
         return result
 
-    def _resolve(self, key: FirmKey, uscc: str | None, own: str) -> Resolution:
+    def _resolve(self, key: FirmKey, uscc: str | None, own: str, parts: NameParts) -> Resolution:
         if uscc and uscc in self._by_uscc:
             return Resolution(self._by_uscc[uscc], "uscc", True)
         judged = self._judged(own)
         if judged is not None and self._compatible(judged, uscc, own):
             return Resolution(judged, "judgement", True)
-        parts = name_parts(key.name)
         found = self._by_name(parts, key.aliases, uscc, own)
         if found is None and own in self._known:  # same id, another spelling (e.g. a bracket)
             found = Resolution(own, "name", True)
@@ -514,22 +526,31 @@ class Resolver:
                 return Resolution(firm, method, True)
         return None
 
-    def _candidates(self, parts: NameParts) -> list[int]:
+    def _candidates(self, parts: NameParts, open_only: bool = False) -> list[int]:
         """Entries sharing a trade-name bigram whose score could reach ``review_min``.
+
+        ``open_only``: only entries of firms that had no USCC when indexed. A row whose valid
+        USCC matched no firm can only be compatible with those (see ``_compatible``), so this
+        gives the same answer as searching every entry, without counting the rest.
 
         Bigrams whose posting list passed ``MAX_POSTING`` are not blocked on (too common to say
         anything about identity). Shared bigrams are counted in C (``Counter`` over the chained
         postings); an entry sharing ``s`` of this name's ``n`` bigrams has a brand Jaccard of at
         most ``s / n``, so entries below ``need`` are dropped before the exact Jaccard.
         """
+        if open_only and not self._open_postings:
+            return []
         grams = _grams(parts.brand)
         size = len(grams)
         postings = self._postings
-        lists = [
-            posting
+        # a bigram too common overall is skipped in both modes, so the answers agree
+        common = [
+            gram
             for gram in grams
             if (posting := postings.get(gram)) is not None and len(posting) <= MAX_POSTING
         ]
+        source = self._open_postings if open_only else postings
+        lists = [posting for gram in common if (posting := source.get(gram)) is not None]
         if not lists:
             return []
         counts = Counter(chain.from_iterable(lists)) if len(lists) > 1 else Counter(lists[0])
@@ -553,7 +574,7 @@ class Resolver:
     def _by_similarity(self, name: str, parts: NameParts, uscc: str | None, own: str) -> Resolution:
         scored: dict[str, tuple[float, bool]] = {}  # firm → (score, may merge automatically)
         names: dict[str, str] = {}
-        for index in self._candidates(parts):
+        for index in self._candidates(parts, open_only=uscc is not None):
             firm = self._entry_id[index]
             if firm == own or not self._compatible(firm, uscc, own):
                 continue

@@ -149,6 +149,26 @@ def test_auto_merge_threshold_is_honoured() -> None:
     assert low.score is not None and 0.7 <= low.score < 1
 
 
+def test_a_row_with_a_new_uscc_is_compared_only_with_firms_without_one() -> None:
+    """Similar names raise a question against a firm with no USCC, never against one whose
+    USCC differs (two USCCs are two legal entities); a USCC learnt later keeps it that way."""
+    known = KnownFirm("firm:hx", "青岛海西重工有限责任公司")
+    coded = KnownFirm("firm:hx2", "青岛海西重工股份有限公司", uscc("91370200MA3C00001"))
+    r = resolver(known, coded)
+    res = r.resolve(FirmKey("青岛海西重机有限责任公司", uscc("91370200MA3C00002")))
+    assert res.method == "new"
+    assert {j.object_id for j in r.pending_judgements()} == {"firm:hx"}
+    # a row without a USCC is still compared with both
+    r2 = resolver(known, coded)
+    r2.resolve(FirmKey("青岛海西重机有限责任公司"))
+    assert {j.object_id for j in r2.pending_judgements()} == {"firm:hx", "firm:hx2"}
+    # once firm:hx gets a USCC (a row resolved to it by name), other USCCs no longer match it
+    r3 = resolver(known)
+    assert r3.resolve(FirmKey("青岛海西重工有限公司", uscc("91370200MA3C00003"))).id == "firm:hx"
+    r3.resolve(FirmKey("青岛海西重机有限责任公司", uscc("91370200MA3C00004")))
+    assert r3.pending_judgements() == []
+
+
 def test_judgements_are_honoured() -> None:
     new_id = own_id("青岛海西重机有限责任公司", None)
     known = KnownFirm("firm:hx", "青岛海西重工有限责任公司")
