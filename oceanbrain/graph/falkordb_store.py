@@ -120,8 +120,8 @@ class FalkorStore(GraphStore):
     def write(self, query: str, /, **params: Any) -> None:
         self._run(self._graph.query, query, params)
 
-    def _write_batch(self, query: str, rows: list[Row]) -> None:
-        self._run(self._graph.query, query, {"rows": rows})
+    def _write_batch(self, query: str, rows: list[Row], params: dict[str, Any]) -> None:
+        self._run(self._graph.query, query, {**params, "rows": rows})
 
     # -- schema ------------------------------------------------------------------------
     def _call_list(self, query: str) -> list[list[Any]]:

@@ -111,8 +111,9 @@ class Neo4jStore(GraphStore):
     def write(self, query: str, /, **params: Any) -> None:
         self._run(neo4j.WRITE_ACCESS, lambda tx: tx.run(query, params).consume())
 
-    def _write_batch(self, query: str, rows: list[Row]) -> None:
-        self._run(neo4j.WRITE_ACCESS, lambda tx: tx.run(query, {"rows": rows}).consume())
+    def _write_batch(self, query: str, rows: list[Row], params: dict[str, Any]) -> None:
+        bound = {**params, "rows": rows}
+        self._run(neo4j.WRITE_ACCESS, lambda tx: tx.run(query, bound).consume())
 
     # -- schema ------------------------------------------------------------------------
     def _existing_schema(self) -> set[SchemaItem]:

@@ -5,7 +5,8 @@ Three kinds of item, one list:
 - ``same_entity``: ``(:Judgement {kind: 'same_entity', decision: 'pending'})`` nodes raised by the
   resolver (``oceanbrain.ingest.resolve``); decided ``same`` / ``not_same``.
 - ``segment_link``: ``IN_SEGMENT`` relationships with ``needs_review = true`` (written by ingest);
-  ``accept`` clears ``needs_review``, ``reject`` marks the link ``expired``.
+  ``accept`` clears ``needs_review``, ``reject`` marks the link ``expired``; both set
+  ``review`` on the link, so a later ingest that writes the link again keeps the decision.
 - ``candidate``: ``(:Candidate {status: 'pending'})`` nodes from document NLP; ``accept`` /
   ``reject`` set ``status`` to ``accepted`` / ``rejected``.
 
@@ -126,11 +127,11 @@ RECORD_DECISION = (
 )
 ACCEPT_LINK = (
     "MATCH (a)-[e:IN_SEGMENT]->(s:Segment {id: $object_id}) WHERE a.id = $subject_id "
-    "SET e.needs_review = false"
+    "SET e.needs_review = false, e.review = 'accept'"
 )
 REJECT_LINK = (
     "MATCH (a)-[e:IN_SEGMENT]->(s:Segment {id: $object_id}) WHERE a.id = $subject_id "
-    "SET e.needs_review = false, e.expired = true"
+    "SET e.needs_review = false, e.expired = true, e.review = 'reject'"
 )
 SET_CANDIDATE = "MATCH (c:Candidate {id: $id}) SET c.status = $status"
 

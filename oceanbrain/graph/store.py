@@ -100,8 +100,8 @@ class GraphStore(ABC):
         """Run one write query in its own transaction."""
 
     @abstractmethod
-    def _write_batch(self, query: str, rows: list[Row]) -> None:
-        """Run ``query`` with ``$rows`` bound to one batch, in one transaction."""
+    def _write_batch(self, query: str, rows: list[Row], params: dict[str, Any]) -> None:
+        """Run ``query`` with ``$rows`` bound to one batch (and ``params``), in one transaction."""
 
     @abstractmethod
     def _existing_schema(self) -> set[SchemaItem]:
@@ -140,8 +140,13 @@ class GraphStore(ABC):
     def read_df(self, query: str, /, **params: Any) -> pd.DataFrame:
         return pd.DataFrame.from_records(self.read(query, **params))
 
-    def write_batches(self, query: str, rows: Iterable[Row], batch_size: int = 1000) -> int:
+    def write_batches(
+        self, query: str, rows: Iterable[Row], batch_size: int = 1000, **params: Any
+    ) -> int:
         """Write ``rows`` as ``UNWIND $rows`` batches, one transaction each.
+
+        ``params`` are bound with every batch: values shared by all rows (the run id, the
+        sources) are sent once per batch instead of once per row.
 
         A failing batch raises :class:`BatchWriteError`; the batches before it stay committed
         and the ones after it are never sent. Returns the number of rows written.
@@ -149,7 +154,7 @@ class GraphStore(ABC):
         written = 0
         for index, batch in enumerate(chunked(rows, batch_size)):
             try:
-                self._write_batch(query, batch)
+                self._write_batch(query, batch, params)
             except QueryError as exc:
                 raise BatchWriteError(
                     f"batch {index} (rows {written}–{written + len(batch) - 1}) failed: {exc}; "

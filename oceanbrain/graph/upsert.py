@@ -137,6 +137,60 @@ def relationship_hashes(
     return found
 
 
+# -- enterprise-export firms: one statement per batch ----------------------------------------
+def _shared_provenance(var: str) -> str:
+    """Provenance from batch-wide parameters ($run, $sources) instead of per-row fields."""
+    return (
+        f"ON CREATE SET {var}.first_seen_run = $run "
+        f"SET {var}.last_seen_run = $run, "
+        f"{var}.sources = [x IN coalesce({var}.sources, []) WHERE NOT x IN $sources] + $sources"
+    )
+
+
+# A reviewer's decision on a segment link (``e.review``, set by graph.review) outlives later
+# writes of the same link: an accepted link is not flagged again, a rejected one stays expired.
+EXPORT_FIRMS = (
+    "UNWIND $rows AS r "
+    "MERGE (f:Firm {id: r.id}) "
+    + _shared_provenance("f")
+    + ", f += r.props, f.observed = true, f.confidence = 1.0, f.row_hashes = r.hashes "
+    "FOREACH (rid IN r.region | MERGE (g:Region {id: rid}) MERGE (f)-[e:LOCATED_IN]->(g) "
+    + _shared_provenance("e")
+    + ", e.observed = true, e.confidence = 1.0, e.expired = null, e.expired_run = null) "
+    "FOREACH (s IN r.segments | MERGE (g:Segment {id: s.id}) MERGE (f)-[e:IN_SEGMENT]->(g) "
+    + _shared_provenance("e")
+    + ", e.observed = false, e.confidence = s.confidence, e.evidence = s.evidence, "
+    "e.method = s.method, "
+    "e.needs_review = CASE WHEN e.review IS NULL THEN s.needs_review ELSE false END, "
+    "e.expired = CASE WHEN e.review = 'reject' THEN true ELSE null END, "
+    "e.expired_run = CASE WHEN e.review = 'reject' THEN e.expired_run ELSE null END)"
+)
+
+
+def write_export_firms(
+    store: GraphStore,
+    rows: Iterable[dict[str, Any]],
+    run: str,
+    sources: list[str],
+    batch_size: int = 1000,
+) -> int:
+    """Firms of an enterprise export with their LOCATED_IN and IN_SEGMENT links and row hash.
+
+    Rows: {id, props, hashes, region: [region id] or [], segments: [{id, confidence,
+    evidence, method, needs_review}]}. Each batch is one statement, so one transaction: a firm
+    is never stored with its hash but without its links. The Region and Segment nodes must
+    exist already (the caller writes regions first and keeps only known segment ids); the
+    MERGE on them only finds them.
+    """
+    return store.write_batches(EXPORT_FIRMS, rows, batch_size, run=run, sources=sources)
+
+
+def node_ids(store: GraphStore, label: str) -> set[str]:
+    """Every key of ``label`` (for small labels: segments, regions)."""
+    key = identifier(store.schema.node(label).key)
+    return {r["id"] for r in store.read(f"MATCH (n:{identifier(label)}) RETURN n.{key} AS id")}
+
+
 def stamp_node_hashes(
     store: GraphStore, label: str, rows: Iterable[dict[str, Any]], batch_size: int = 1000
 ) -> int:

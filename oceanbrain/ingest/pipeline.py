@@ -2,14 +2,17 @@
 
 Enterprise exports (企查查/天眼查-style firm lists) go through
 read rows in chunks → resolve firm ids (``Resolver``) → content-hash check → classify into chain
-segments (``Classifier``; IN_SEGMENT with ``observed = false``) → batched node upserts, then
-relationship upserts, then the row hashes. Only one chunk of rows is in memory at a time.
+segments (``Classifier``; IN_SEGMENT with ``observed = false``) → new regions, then batched
+upserts of each firm with its relationships and row hash. Only one chunk of rows is in memory
+at a time.
 
 Content hashes: each fact keeps ``row_hashes``, a list of ``<source tag>=<hash>`` entries (see
 ``oceanbrain.graph.upsert``). For an export the hash covers the normalised source row plus the
-version of the classification data, and it lives on the Firm node; it is written *after* the
-row's relationships, so a run killed mid-chunk leaves no firm that looks done but is not. A row
-whose hash is unchanged is skipped whole (its relationships are unchanged too).
+version of the classification data, and it lives on the Firm node. A batch of firms is written
+as one statement (firm, LOCATED_IN, IN_SEGMENT and hash together, one transaction), so a run
+killed mid-chunk leaves no firm that looks done but is not; in a full refresh a changed firm's
+hash is written only after its stale relationships are expired. A row whose hash is unchanged
+is skipped whole (its relationships are unchanged too).
 
 Expiry (``full=True``): relationships of this source that a full refresh no longer implies get
 ``expired = true``: those of firms whose row changed (rewritten this run, the rest are stale)
@@ -276,6 +279,7 @@ class ExportIngest:
         self.regions_done: set[str] = set()
         self._resolver_obj: Any = None
         self._classifier_obj: Any = False  # False: not built yet; None: not classifying
+        self._segments: set[str] | None = None  # Segment ids in the graph, read on first use
         # row-hash cache: raw row key → (firm id, hash entry); see _load_state
         self.cached: dict[str, tuple[str, str]] = {}
         self.new_state: dict[str, tuple[str, str]] = {}
@@ -459,34 +463,14 @@ class ExportIngest:
         existing: dict[str, dict[str, Any]],
     ) -> None:
         src = [self.source_id]
-        firm_rows, region_rows = [], []
-        rels: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-
-        def rel(
-            key: tuple[str, str, str],
-            a: str,
-            b: str,
-            props: dict[str, Any],
-            conf: float = 1.0,
-            observed: bool = True,
-        ) -> None:
-            rels.setdefault(key, []).append(
-                {
-                    "from": a,
-                    "to": b,
-                    "props": props,
-                    "sources": src,
-                    "observed": observed,
-                    "confidence": conf,
-                }
-            )
-
+        firm_rows: list[dict[str, Any]] = []
+        region_rows: list[dict[str, Any]] = []
+        part_of: list[dict[str, Any]] = []
+        # (type, firm id, target id) of every link written, for the created/updated counts
+        links: dict[str, list[tuple[str, str]]] = {}
         changes: list[dict[str, Any]] = []
         for firm_id in todo:
-            firm, _, props, _ = by_id[firm_id]
-            firm_rows.append(
-                {"id": firm_id, "props": props, "sources": src, "observed": True, "confidence": 1.0}
-            )
+            firm, _, props, entry = by_id[firm_id]
             old = existing.get(firm_id)
             if old is not None and any(
                 h.startswith(self.tag + "=") for h in old.get("row_hashes") or []
@@ -499,6 +483,7 @@ class ExportIngest:
                 if diff:
                     changes.append({"id": firm_id, "changes": json.dumps(diff, ensure_ascii=False)})
             regions = region_chain(props)
+            region: list[str] = []
             if len(regions) > 1:
                 for i, (rid, name, level) in enumerate(regions):
                     if rid not in self.regions_done:
@@ -513,65 +498,97 @@ class ExportIngest:
                             }
                         )
                         if i:
-                            rel(("PART_OF", "Region", "Region"), rid, regions[i - 1][0], {})
-                rel(("LOCATED_IN", "Firm", "Region"), firm_id, regions[-1][0], {})
-            if self.classifier is not None:
-                links = self.classifier.classify(
-                    name=firm.name,
-                    industry_code=firm.industry_code,
-                    industry_name=firm.industry,
-                    business_scope=firm.business_scope,
+                            part_of.append(
+                                {
+                                    "from": rid,
+                                    "to": regions[i - 1][0],
+                                    "props": {},
+                                    "sources": src,
+                                    "observed": True,
+                                    "confidence": 1.0,
+                                }
+                            )
+                region = [regions[-1][0]]
+                links.setdefault("LOCATED_IN", []).append((firm_id, region[0]))
+            segments = []
+            for link in self._links(firm):
+                segments.append(
+                    {
+                        "id": link.segment_id,
+                        "confidence": link.confidence,
+                        "evidence": link.evidence,
+                        "method": link.method,
+                        "needs_review": link.needs_review,
+                    }
                 )
-                for link in links:
-                    rel(
-                        ("IN_SEGMENT", "Firm", "Segment"),
-                        firm_id,
-                        link.segment_id,
-                        {
-                            "evidence": link.evidence,
-                            "needs_review": link.needs_review,
-                            "method": link.method,
-                        },
-                        conf=link.confidence,
-                        observed=False,
-                    )
-        for key, rows in rels.items():
-            if key[0] == "PART_OF":
-                continue
+                links.setdefault("IN_SEGMENT", []).append((firm_id, link.segment_id))
+            old_hashes = (old or {}).get("row_hashes") or []
+            # a changed firm in a full refresh gets its new hash only after its stale links
+            # are expired (below); until then a killed run leaves it looking changed
+            later = self.ctx.full and old is not None
+            firm_rows.append(
+                {
+                    "id": firm_id,
+                    "props": props,
+                    "hashes": old_hashes if later else with_entry(old_hashes, self.tag, entry),
+                    "region": region,
+                    "segments": segments,
+                }
+            )
+        targets = {"LOCATED_IN": "Region", "IN_SEGMENT": "Segment"}
+        for rel_type, pairs in links.items():
             # a firm that did not exist has no relationships yet: read only for changed firms
-            pairs = [(r["from"], r["to"]) for r in rows if r["from"] in existing]
-            known = up.relationship_hashes(self.store, *key, pairs) if pairs else {}
-            self.report.add(key[0], "updated", len(known))
-            self.report.add(key[0], "created", len(rows) - len(known))
+            old_pairs = [pair for pair in pairs if pair[0] in existing]
+            known = (
+                up.relationship_hashes(self.store, rel_type, "Firm", targets[rel_type], old_pairs)
+                if old_pairs
+                else {}
+            )
+            self.report.add(rel_type, "updated", len(known))
+            self.report.add(rel_type, "created", len(pairs) - len(known))
         if self.ctx.dry_run:
             return
         if region_rows:
             up.write_nodes(self.store, "Region", region_rows, self.ctx.run_id, self.ctx.batch_size)
-        up.write_nodes(self.store, "Firm", firm_rows, self.ctx.run_id, self.ctx.batch_size)
-        for key, rows in rels.items():
-            up.upsert_relationships(self.store, *key, rows, self.ctx.run_id, self.ctx.batch_size)
+            up.upsert_relationships(
+                self.store, "PART_OF", "Region", "Region", part_of, self.ctx.run_id
+            )
+        if changes:  # before the rows' hashes: a killed run finds and marks them again
+            up.mark_changed(self.store, "Firm", changes, self.ctx.run_id)
+        # firm, links and row hash in one statement per batch (see up.write_export_firms)
+        up.write_export_firms(self.store, firm_rows, self.ctx.run_id, src, self.ctx.batch_size)
         if self.ctx.full:
             changed = [i for i in todo if i in existing]
             for rel_type, n in up.expire_stale_firm_relationships(
                 self.store, changed, self.source_id, self.ctx.run_id
             ).items():
                 self.report.add(rel_type, "expired", n)
-        if changes:
-            up.mark_changed(self.store, "Firm", changes, self.ctx.run_id)
-        up.stamp_node_hashes(
-            self.store,
-            "Firm",
-            (
-                {
-                    "id": i,
-                    "hashes": with_entry(
-                        (existing.get(i) or {}).get("row_hashes"), self.tag, by_id[i][3]
-                    ),
-                }
-                for i in todo
-            ),
-            self.ctx.batch_size,
+            up.stamp_node_hashes(
+                self.store,
+                "Firm",
+                (
+                    {
+                        "id": i,
+                        "hashes": with_entry(existing[i].get("row_hashes"), self.tag, by_id[i][3]),
+                    }
+                    for i in changed
+                ),
+                self.ctx.batch_size,
+            )
+
+    def _links(self, firm: ExportedFirm) -> list[Any]:
+        """The firm's segment links to segments the graph has (see write_export_firms)."""
+        if self.classifier is None:
+            return []
+        if self._segments is None:
+            self._segments = up.node_ids(self.store, "Segment")
+        links = self.classifier.classify(
+            name=firm.name,
+            industry_code=firm.industry_code,
+            industry_name=firm.industry,
+            business_scope=firm.business_scope,
         )
+        return [link for link in links if link.segment_id in self._segments]
 
     def _expire_vanished(self) -> None:
         """Firms of this source no longer in it: expire their relationships, forget their hash."""
