@@ -29,7 +29,7 @@ class Candidate:
 
 
 # -- boundaries -------------------------------------------------------------------------------
-_PUNCT = r"\s,，。、;；:：!！?？“”\"《》<>（）()\[\]【】—…·/|"
+_PUNCT = r"\s,，。、;；:：!！?？“”\"《》<>（）()\[\]【】—─…·/|"
 _STOP_WORDS = sorted(
     [
         "由",
@@ -104,6 +104,9 @@ _STOP_WORDS = sorted(
         "加快",
         "引进",
         "新引进",
+        "吸引",
+        "涵盖",
+        "落地",
         "及其",
         "考察",
         "会见",
@@ -135,6 +138,7 @@ _STOP_WORDS = sorted(
         "提升",
         "积极",
         "首个",
+        "首批",
         "首家",
         "首座",
         "首艘",
@@ -227,6 +231,14 @@ _TITLES = sorted(
     [
         "党委书记",
         "党组书记",
+        "党委委员",
+        "党委常委",
+        "副司长",
+        "司长",
+        "副处长",
+        "处长",
+        "副署长",
+        "署长",
         "书记",
         "副校长",
         "校长",
@@ -307,6 +319,8 @@ _BREAK_RE = re.compile(
     + r"[一二三四五六七八九十两]大(?=[\u4e00-\u9fff])|启动(?!区)|开发(?!区|银行)|"
     + r"第[一二三四五六七八九十\d]+届(?=青岛|中国|山东|国家|全国)|暨|第?[一二三四1-4]季度|"
     + r"经(?=市政府|省政府|区政府|国务院|市委|省委|区委)|"
+    # 西海岸新区工委区委常委: two bodies written together
+    + r"(?<=工委)(?=[区市县]委)|(?<=是)继|"
     + "|".join(map(re.escape, _STOP_WORDS + [t for t in _TITLES if t != "院士"]))
 )
 
@@ -317,7 +331,7 @@ _SUFFIXES: list[tuple[str, str]] = [
     (r"集团公司|控股公司|公司|报社|出版社|杂志社|电视台|银行|分行|支行", "FIRM"),
     (r"计算中心|数港中心", "PROJECT"),
     (r"集团", "FIRM"),
-    (r"(?:集团|有限公司)[" + CJK + r"]{2,6}部", "FIRM"),
+    (r"(?:集团|公司)[" + CJK + r"]{2,6}部(?![长门])", "FIRM"),
     # INSTITUTE
     (
         r"大学(?!城|生|路|校园|毕业|时|期间|教育|学习|本科)|学院|研究生院|研究院|科学院|工程院|设计院|医院|研究所|计算所|海洋所|黄海所|地质所",
@@ -337,9 +351,21 @@ _SUFFIXES: list[tuple[str, str]] = [
     (r"人民政府|政府|管委会|管委|管理委员会|委员会|委会|管理局|(?<![布格结大全当])局(?!长)", "GOV"),
     (r"市委|区委|县委|省委|工委|镇委|厅(?!长)|办公室|发改委|政协", "GOV"),
     (r"(?:委|政府|工委)[" + CJK + r"]{1,3}办(?!公|法|学|理|事)", "GOV"),
+    # 发展改革委, 国资委, 卫健委: a commission named by its remit; 发展改革委规划司: its department
+    (
+        r"(?:发展改革|发展和改革|国资|卫健|卫生健康|经信|工信|住建|科|教|商务|农业农村)委(?![员会托])",
+        "GOV",
+    ),
+    (r"(?<=[委部局署])[" + CJK + r"]{2,4}?司(?![长机法令])", "GOV"),
+    # 海洋高新区管委经济发展部: a named department of a government body
+    (
+        r"(?:管委会?|管理委员会|人民政府|政府|管理局)[" + CJK + r"]{2,6}(?:部|处|科)(?![长门分署])",
+        "GOV",
+    ),
     (r"(?:委|政府)(?:研究室|办公厅|研究中心)", "GOV"),
     (r"国务院|全国人大|全国政协", "GOV"),
     (r"(?<=[" + CJK + r"])部(?![长门分署队件位委落])", "GOV"),  # ministries; see _suffix_type
+    (r"总部基地", "PROJECT"),
     # PARK
     (
         r"产业园|科技园|工业园|创新园|软件园|园区|基地|示范区|新区|核心区|试验区|开发区|高新区|"
@@ -349,6 +375,10 @@ _SUFFIXES: list[tuple[str, str]] = [
     (r"港区|加速器|孵化器|小镇|科技港|科技城|院士港", "PARK"),
     # PROJECT
     (r"项目|工程(?!院|师|大学|中心|研究|技术|装备|建设|领域)|码头|总部|平台", "PROJECT"),
+    (
+        r"(?<=[库厂站场馆楼仓线])[一二三四五六七八九十]{1,3}期(?=[、,，。;；\s]|现场|开工|竣工|投产|$)",
+        "PROJECT",
+    ),
 ]
 _SUFFIX_RES = [(re.compile(p), t) for p, t in _SUFFIXES]
 _ENDS_WITH_SUFFIX = re.compile("(?:" + "|".join(p for p, _ in _SUFFIXES) + ")$")
@@ -380,7 +410,8 @@ _GENERIC_WORDS = frozenset(
     经济 基础设施 民生 景观 整治 类 和 与 及 新 大 高 一流 世界级 全球 全国 行业 领域 功能 配套 应用
     场景 融合 发展 协同 开放 共享 交流 合作 研究 智造 低碳 零碳 未来 元宇宙 软件 平台 中心 基地
     冷链 标杆 示范引领 高质量 载体 产业载体 龙头 样板 精品 政治 交往 国际交往 贸易 会展 商务
-    消费 文化创意 健康 医疗 教育 人才 创业 服务业 海事 港航"""
+    消费 文化创意 健康 医疗 教育 人才 创业 服务业 海事 港航 重特大 产城 产城融合 保健品 药物 药品
+    创新药物 制品 功能制品 食品 生产 销售 海上 渔场 养鱼 资源 风电 海上风电 化工 港产城"""
     )
 )
 _GENERIC_MAX = max(map(len, _GENERIC_WORDS))
@@ -466,6 +497,11 @@ _MINISTRIES = set(
 _FIRM_BUREAUS = ("中铁", "中建", "中交", "中冶", "中水")
 _PLACE_PREFIX = re.compile(r"(?:山东省?|广东省?|江苏省?)(?=青岛|烟台|济南|威海|日照|潍坊)")
 # a country before a foreign firm's name stays outside it (德国[布拉克港扬米勒集团])
+_COUNTRIES = (
+    r"(?:德国|美国|英国|法国|日本|韩国|新加坡|挪威|荷兰|丹麦|芬兰|瑞典|意大利|西班牙|澳大利亚|"
+    r"加拿大|俄罗斯|以色列|瑞士|比利时|奥地利|马来西亚|泰国|越南|印度尼西亚|印尼|新西兰)"
+)
+_LEADING_COUNTRY = re.compile(_COUNTRIES)
 _COUNTRY_PREFIX = re.compile(
     r"(?:德国|美国|英国|法国|日本|韩国|新加坡|挪威|荷兰|丹麦|芬兰|瑞典|意大利|西班牙|澳大利亚|"
     r"加拿大|俄罗斯|以色列|瑞士|比利时|奥地利|马来西亚|泰国|越南|印度尼西亚|印尼|新西兰)"
@@ -510,7 +546,12 @@ _SURNAMES = set(
     "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴"
     "霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑"
     "景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-    "封鞠郁胥班信晁"
+    "封鞠郁胥班信晁印冀栗逄郇薄鄢蔺亓矫慕权燕綦邴帅晋仝谌钮邰战楚闻匡初衣修"
+)
+# words that follow a two-character name after a title: 校长姚郁分别…, 负责人牟林向记者…
+_AFTER_NAME_WORDS = re.compile(
+    r"分别|向记者|向[\u4e00-\u9fff]{0,6}(?:介绍|汇报|表示|致以)|陪同|莅临|致辞|讲话|宣读|宣布|签署|"
+    r"见证|强调|希望|感谢|回顾|率领|带领|会见|看望|调研|考察|视察|颁发|应邀|专程|详细|同志"
 )
 _FOLLOW = set(
     "出主在会发等一对说院和担任实介表致的为同与及率指参带也是就认称接讲先教研副书"
@@ -537,7 +578,10 @@ class Breaks:
     def between(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         i = bisect.bisect_left(self.starts, lo)
         out = []
-        while i < len(self.spans) and self.spans[i][0] < hi:
+        # a zero-width break right at hi (工委|区委) counts too
+        while i < len(self.spans) and (
+            self.spans[i][0] < hi or self.spans[i][0] == self.spans[i][1] == hi
+        ):
             if self.spans[i][1] <= hi:
                 out.append(self.spans[i])
             i += 1
@@ -545,7 +589,13 @@ class Breaks:
 
 
 def _left_boundary(
-    masked: str, suffix_start: int, breaks: Breaks | None = None, window: int = 28
+    masked: str,
+    suffix_start: int,
+    breaks: Breaks | None = None,
+    window: int = 28,
+    known_ends: set[int] | frozenset[int] = frozenset(),
+    known_inside: set[int] | frozenset[int] = frozenset(),
+    known_starts: set[int] | frozenset[int] = frozenset(),
 ) -> int:
     lo = max(0, suffix_start - window)
     left = lo
@@ -557,12 +607,17 @@ def _left_boundary(
         ]
     )
     for b_start, b_end, word in found:
+        # a break word inside a known name (为 in 华为) is not a break
+        if b_start in known_inside:
+            continue
         if word in _CONJ:
             # 科学与技术 / 工业和信息化 / 海洋和沿海: a conjunction joins two halves of one name
             # unless the left half is itself a complete name (中国海洋大学与青岛大学)
             before = masked[left:b_start].rstrip("甲")
             if (
-                before
+                b_start not in known_ends  # a known name ends before it: 山东港口和…
+                and b_end not in known_starts  # …和<known name>
+                and before
                 and not _ENDS_WITH_SUFFIX.search(before)
                 and not _PROPER_START.match(masked, b_end)
             ):
@@ -571,13 +626,18 @@ def _left_boundary(
     return left
 
 
+_GOV_UNIT = re.compile(r"(?:管委会?|管理委员会|人民政府|政府|管理局)[\u4e00-\u9fff]{2,6}部$")
+
+
 def _suffix_type(name: str, default: str) -> str | None:
     if name.endswith("部") and not name.endswith("总部"):
         if default == "FIRM":  # a firm's unit: 中国船舶集团产业发展部
             return "FIRM"
         if "集团" in name or "公司" in name:
             return None
-        return "GOV" if name in _MINISTRIES or name.startswith("国家") else None
+        if name in _MINISTRIES or name.startswith("国家") or _GOV_UNIT.search(name):
+            return "GOV"
+        return None
     if name.endswith("总部") and default == "GOV":
         return None
     if default == "GOV" and name.startswith(_FIRM_BUREAUS):
@@ -585,6 +645,17 @@ def _suffix_type(name: str, default: str) -> str | None:
     return default
 
 
+_PHASE = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}期")
+# a phase that ends a name: 中船725所二期、… / …码头三期现场; not "一期已完成建设"
+_PHASE_END = re.compile(
+    r"[一二三四五六七八九十\d]{1,3}期(?:工程|项目)?(?=[、,，。;；)）\s]|现场|开工|竣工|投产|$|和|及|与)"
+)
+_PROJECT_DESCRIPTION = re.compile(
+    r"^(?:\d|又一|[省市区县]级?重|[大好新]项目)|\d+强|以上|"
+    r"(?:重点|重大|重特大|龙头|标杆|引领|产业化)(?:项目|工程)$"
+)
+_VENUE_NAME = re.compile(r"(?:交流|会议|展示|展览|会展|体验|接待|活动)中心$|展厅$|展馆$")
+_INTERNAL_OFFICE = re.compile(r"(?:学校|学院)?(?:党委|党总支|校长|院长|所长|行政)办公室$")
 _SHORT_PARK = {"高新区", "新区", "开发区", "保税区", "自贸区", "综保区"}
 _SHORT_OK = _SHORT_GOV | _SHORT_PARK
 # zone names are names even when made of generic words (国际经济合作区, 海洋经济示范区)
@@ -600,14 +671,29 @@ _LEADING_PLACE = re.compile(
 )
 
 
-def suffix_candidates(text: str, masked: str) -> list[Candidate]:
+def suffix_candidates(
+    text: str, masked: str, known: dict[int, tuple[int, str]] | None = None
+) -> list[Candidate]:
+    """Names found by their ending; ``known`` maps gazetteer hit starts to (end, type)."""
+    known = known or {}
+    known_ends = {end for end, _ in known.values()}
+    known_starts = set(known)
+    # positions strictly inside a known name, where a break word does not count (为 in 华为)
+    known_inside = {p for st, (end, _) in known.items() for p in range(st + 1, end)}
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
     breaks = Breaks(masked)
     for rx, etype in _SUFFIX_RES:
         for m in rx.finditer(masked):
             s, e = m.start(), m.end()
-            left = _left_boundary(masked, s, breaks)
+            left = _left_boundary(
+                masked,
+                s,
+                breaks,
+                known_ends=known_ends,
+                known_inside=known_inside,
+                known_starts=known_starts,
+            )
             if (left, e) in seen:
                 continue
             core = masked[left:s]
@@ -621,6 +707,9 @@ def suffix_candidates(text: str, masked: str) -> list[Candidate]:
                 continue
             # a committee of an organisation is not annotated; the organisation before it is
             if etype == "GOV" and _COMMITTEE.search(text[left:e]):
+                continue
+            # 党委办公室, 校长办公室: an internal office named only by its owner's post
+            if etype == "GOV" and _INTERNAL_OFFICE.match(text, left, e):
                 continue
             if text[left] == "原" and _PROPER_START.match(text, left + 1):
                 left += 1
@@ -636,6 +725,25 @@ def suffix_candidates(text: str, masked: str) -> list[Candidate]:
                 continue
             if etype2 == "PROJECT" and len(re.findall("[" + CJK + "]", core)) < 3:
                 continue
+            # 世界500强项目, 1亿元以上产业项目, 省重大项目, 又一港口项目, 资源与平台: descriptions
+            if etype2 == "PROJECT" and (
+                _PROJECT_DESCRIPTION.search(text[left:e]) or core.rstrip("甲")[-1:] in _CONJ
+            ):
+                continue
+            # 青岛港自动化码头: a port operator's terminal is the operator (FIRM) unless a phase
+            # or works follows (…码头(三期), …码头二期)
+            org = known.get(left)
+            if (
+                etype2 == "PROJECT"
+                and m.group(0) == "码头"
+                and org
+                and org[1] == "FIRM"
+                and not _PHASE.match(text, e)
+            ):
+                etype2 = "FIRM"
+            # 交流中心, 会议中心: a venue; only an organisation inside it is annotated
+            if _VENUE_NAME.search(name):
+                continue
             if name.startswith("以") and not name.startswith("以色列"):
                 left += 1
                 name = text[left:e]
@@ -649,10 +757,14 @@ def suffix_candidates(text: str, masked: str) -> list[Candidate]:
                 and (etype2 != "PARK" or _GENERIC_PARK_END.search(name))
             ):
                 if etype2 == "PROJECT":  # 青岛海洋工程: a place and generic words
-                    lp = _LEADING_PLACE.match(core)
+                    lp = _LEADING_PLACE.match(core) or _LEADING_COUNTRY.match(core)
                     if lp and lp.end() < len(core):
                         core = core[lp.end() :]
-                if is_generic(core):
+                # 山东港口航运金融中心工程: a known organisation's project is named
+                org = known.get(left)
+                if is_generic(core) and not (
+                    org and org[1] in ("FIRM", "INSTITUTE") and org[0] - left >= 3
+                ):
                     continue
             # 青岛高新区孵化器: the zone's incubator, not a named park
             if etype2 == "PARK" and m.group(0) in ("孵化器", "加速器") and core.endswith("区"):
@@ -680,7 +792,7 @@ def suffix_candidates(text: str, masked: str) -> list[Candidate]:
 
 # "A、B、C等(N家)…企业": the members of a list take the type its head noun names
 _LIST_HEAD = re.compile(
-    r"等(?:[\d一二三四五六七八九十百千两]+(?:余|多)?[家所个项座])?[^,，。;；、\n]{0,12}"
+    r"等(?:[\d一二三四五六七八九十百千两]+(?:余|多)?[家所个项座])?[^,，。;；、\n]{0,16}"
     r"(企业|公司|集团|高校|大学|院校|院所|科研机构|研究机构|科研院所|项目|工程|园区|载体)"
 )
 _LIST_TYPES = {
@@ -750,9 +862,102 @@ def list_candidates(text: str, masked: str) -> list[Candidate]:
             if not _ITEM_OK.match(item) or _BREAK_RE.search(masked, s, e) or is_generic(item):
                 continue
             etype = "FIRM" if head_type == "PROJECT" and len(item) <= 3 else head_type
+            if head_type == "PROJECT" and _firm_short_name(item):
+                etype = "FIRM"  # 海湾化学、青岛特钢等…项目: firms named by their trade
             # the list's head noun decides a weak ending: 交易中心 in a list of 项目 is a project
             prio = 2 if item.endswith("中心") else 0
             out.append(Candidate(s, e, etype, prio, source="list"))
+    return out
+
+
+# a firm's short name ends in its trade: 海湾化学, 青岛特钢, 双星轮胎, 益凯新材料, 一达生物
+_FIRM_TRADE_END = re.compile(
+    r"(?:化学|化工|特钢|钢铁|轮胎|新材料|科技|股份|药业|制药|生物|电气|电子|重工|机械|造船|"
+    r"船舶|智能|集团|控股|物流|食品|电器|通信|软件|网络|环保|海工|装备|港务|航运)$"
+)
+
+
+def _firm_short_name(item: str) -> bool:
+    m = _FIRM_TRADE_END.search(item)
+    if not m:
+        return False
+    core = item[: m.start()]
+    place = _LEADING_PLACE.match(core)
+    core_wo_place = core[place.end() :] if place else core
+    # 青岛特钢: a place and a trade names a firm too
+    return len(core) >= 2 and (not core_wo_place or not is_generic(core_wo_place))
+
+
+_ITEM_SPLIT = re.compile(r"、")
+_LAST_JOIN = re.compile(r"以及|和|及")
+
+
+def firm_list_candidates(text: str, masked: str) -> list[Candidate]:
+    """A list of short names most of which end in a trade word is a list of firms.
+
+    "考察了A、B科技和C生物的中试车间", "已落地A化学、B特钢、C轮胎等…": every member is a FIRM
+    when at least half of them (and at least two) look like firm short names.
+    """
+    out: list[Candidate] = []
+    pos = 0
+    for clause in re.split(r"([,，。;；:：!！?？\n“”《》()（）])", text):
+        start = pos
+        pos += len(clause)
+        if clause.count("、") < 1 or len(clause) < 5:
+            continue
+        parts = clause.split("、")
+        items: list[tuple[int, int]] = []
+        off = start
+        for k, part in enumerate(parts):
+            s, e = off, off + len(part)
+            off = e + 1
+            if k == 0:  # the first item starts after the last break word before it
+                for b in _BREAK_RE.finditer(masked, s, e):
+                    if b.end() < e:
+                        s = b.end()
+                if text.startswith("以", s) and e - s > 3:
+                    s += 1
+            if k == len(parts) - 1:  # the last: "B和C的…", "C等…"
+                j = _LAST_JOIN.search(text, s, e)
+                tail_s = s
+                if j and j.start() - s >= 2:
+                    items.append((s, j.start()))
+                    tail_s = j.end()
+                stop = _BREAK_RE.search(masked, tail_s + 2, e)
+                e = stop.start() if stop else e
+                s = tail_s
+            items.append((s, e))
+        names = [text[s:e] for s, e in items]
+        if len(items) < 2 or any(
+            not 2 <= len(n) <= 10 or not _ITEM_OK.match(n) or _BREAK_RE.search(masked, s, e)
+            for n, (s, e) in zip(names, items, strict=True)
+        ):
+            continue
+        trade = sum(_firm_short_name(n) for n in names)
+        if trade < 2 or trade * 2 < len(names):
+            continue
+        for (s, e), n in zip(items, names, strict=True):
+            if not is_generic(n):
+                out.append(Candidate(s, e, "FIRM", 0, source="firm-list"))
+    return out
+
+
+# "由X控股": the holder is a firm; "与X化学签约": a trade-named firm signs
+_HOLDER = re.compile(r"由([" + CJK + r"]{2,10}?)(?:控股|全资控股|绝对控股)")
+_FIRM_PARTY = re.compile(r"与([" + CJK + r"]{2,10}?)(?:签约|签署|签订|合作|共建)")
+
+
+def context_candidates(text: str, masked: str) -> list[Candidate]:
+    out = []
+    for rx in (_HOLDER, _FIRM_PARTY):
+        for m in rx.finditer(text):
+            s, e = m.start(1), m.end(1)
+            name = m.group(1)
+            if _BREAK_RE.search(masked, s, e) or is_generic(name):
+                continue
+            if rx is _FIRM_PARTY and not _firm_short_name(name):
+                continue
+            out.append(Candidate(s, e, "FIRM", 0, source="context"))
     return out
 
 
@@ -775,6 +980,7 @@ _QUOTED_BEFORE_PRODUCT = re.compile(
     r"[“\"]([^“”\"\n]{1,10})[”\"](?=[" + CJK + r"A-Za-z0-9]{0,8}?"
     r"(?:系统|平台|大模型|模型|装备|机器人|卫星|浮标|软件|潜水器|钻探船|科考船))"
 )
+_VESSEL_BEFORE = re.compile(r"(?:潜器|潜水器|船|舰|艇|平台|渔场|卫星|浮标|装备)$")
 _QUOTED_NAME = re.compile(r"[“\"]([^“”\"\n]{4,30})[”\"]")
 
 
@@ -802,8 +1008,14 @@ def quoted_candidates(text: str) -> list[Candidate]:
             out.append(Candidate(m.start(1), m.end(1), "PRODUCT", 2, source="quote-product"))
     for m in _QUOTED_PRODUCT.finditer(text):
         inner = m.group(1)
-        if m.group(2) or (
-            inner.endswith("号") and re.search(r"\d|[一二三四五六七八九十]号$", inner)
+        # 载人深潜器“蛟龙号”: a quoted X号 right after a vessel or device noun
+        vessel = inner.endswith("号") and _VESSEL_BEFORE.search(
+            text, max(0, m.start() - 4), m.start()
+        )
+        if (
+            m.group(2)
+            or vessel
+            or (inner.endswith("号") and re.search(r"\d|[一二三四五六七八九十]号$", inner))
         ):
             out.append(Candidate(m.start(1), m.end(1), "PRODUCT", 2, source="quote"))
     return out
@@ -815,7 +1027,8 @@ _NOT_NAMES = frozenset(
         """单位 工作 团队 项目 专家 代表 成员 一行 常务
         会议 管理 任务 高度 高级 高校 应用 研究 方面 学者
     部门 同志 全体 金融 林业 齐全 杨树 江海 周年 于是 于此 曾经 曾任 任期 任职 兼任 为主 马上 通过
-    万元 何时 向外 白皮 房地 华为 程序 曲线 鲁棒 关于 对于 由于 表示 介绍 指出"""
+    万元 何时 向外 白皮 房地 华为 程序 曲线 鲁棒 关于 对于 由于 表示 介绍 指出
+    初步 初次 修订 修改 权威 战略 闻名 权益 燕窝 楚楚 晋升 冀望"""
     )
 )
 
@@ -835,6 +1048,8 @@ def _person_at(text: str, i: int) -> int:
         return -1
     if run[0] in _SURNAMES:
         end = i + 3 if len(run) >= 3 and run[2] not in _FOLLOW else i + 2
+        if end == i + 3 and _AFTER_NAME_WORDS.match(text, i + 2):
+            end = i + 2
     elif 3 <= len(run) <= 4 and (j >= len(text) or text[j] in "、,，。;；等"):
         end = j
     else:
@@ -1006,13 +1221,29 @@ def propagate(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return resolve(chosen + extra)
 
 
+def _with_phases(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """中船725所二期, 大唐码头二期: a name followed by its phase is a project (a park stays)."""
+    out = []
+    for i, c in enumerate(chosen):
+        m = _PHASE_END.match(text, c.end) if c.type not in ("GOV", "MONEY", "QUANTITY") else None
+        nxt = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
+        if m and m.end() <= nxt:
+            etype = "PARK" if c.type == "PARK" else "PROJECT"
+            c = Candidate(c.start, m.end(), etype, c.priority, None, source="phase")
+        out.append(c)
+    return out
+
+
 def find_entities(text: str, matcher: GazetteerMatcher | None = None) -> list[Candidate]:
     """All chosen entity candidates for ``text``, in text order, non-overlapping."""
     masked = mask_parentheses(text)
     cands = gazetteer_candidates(text, matcher)
-    cands += suffix_candidates(text, masked)
+    known = {c.start: (c.end, c.type) for c in cands}
+    cands += suffix_candidates(text, masked, known)
     cands += latin_candidates(text)
     cands += list_candidates(text, masked)
+    cands += firm_list_candidates(text, masked)
+    cands += context_candidates(text, masked)
     cands += quoted_candidates(text)
     for q in find_measures(text):
         cands.append(
@@ -1020,7 +1251,7 @@ def find_entities(text: str, matcher: GazetteerMatcher | None = None) -> list[Ca
         )
     titles = [(m.start(), m.end()) for m in re.finditer(r"《[^》]{0,60}》", text)]
     cands = [c for c in cands if not any(s <= c.start and c.end <= e for s, e in titles)]
-    orgs = resolve(cands)
+    orgs = _with_phases(text, resolve(cands))
     people = person_candidates(text, [(c.start, c.end) for c in orgs])
     chosen = resolve(orgs + people)
     return propagate(text, chosen)

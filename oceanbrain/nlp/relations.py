@@ -24,7 +24,7 @@ _LIST_GAP = re.compile(r"^(?:、|和|及|以及|与|,|，)$")
 _ALIAS_GAP = re.compile(r"^[(（]以下简称.{0,14}[)）]$")
 _LEAD_TITLE = re.compile(
     r"(?:书记|校长|院长|所长|主任|局长|厅长|董事长|总经理|总裁|理事长|执行干事|常委|党组成员|秘书长|"
-    r"省长|市长|区长|县长|主席|部长|主持工作)(?!助理)"
+    r"省长|市长|区长|县长|主席|部长|司长|署长|主持工作|党委委员)(?!助理)"
 )
 _TITLE_PART = re.compile(
     _LEAD_TITLE.pattern
@@ -32,6 +32,9 @@ _TITLE_PART = re.compile(
     + r"董事|监事|委员|成员"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# a bare title names the kind of organisation it belongs to
+_TITLE_KIND = re.compile(r"校长|所长")
+_KIND_ENDS = {"校长": ("大学", "学院"), "所长": ("研究所", "所")}
 _APPOINTED = re.compile(r"^(?:院士|教授|研究员|同志)?为(?:第[一二三四五六七八九十\d]+届)?$")
 _COMMITTEE_POST = re.compile(
     r"^(?:院士|教授|研究员|同志)?为(?:第[一二三四五六七八九十\d]+届)?[\u4e00-\u9fff]{0,6}"
@@ -42,12 +45,16 @@ _COOP_AFTER_LIST = re.compile(r"^[^,，。;；]{0,38}(?:合作|共建|联合)")
 _SIGN_AFTER = re.compile(r"^(?:(?!出席|参加|见证|主持)[^,，。;；与和]){0,30}(?:签约|签订|签署)")
 _SIGN = re.compile(r"签约|签订|签署")
 _COOP_BEFORE = re.compile(r"^(?:正在)?(?:共建|合作|联合|共同|筹建)")
+# "A与B(战略)合作(框架)协议…签署": the agreement is signed, not a cooperation statement
+_COOP_AGREEMENT = re.compile(r"^(?:全面|战略|友好)?合作(?:框架)?协议")
 _DEV = re.compile(r"研发|开发|发布|推出|建造|研制")
 _DEV_GAP = re.compile(r"^(?:自主|联合|共同|投资|独立|合作)?$")
 _LOC_TRIG = re.compile(r"落户|入驻|位于|设立|布局")
 _HOST_TRIG = re.compile(
     r"(?:拥有|集聚|聚集|汇聚|引进|吸引|入驻有|落户有|聚集了|集聚了|汇聚了|引进了|吸引了)"
     r"(?:了)?(?:包括)?$"
+    # "PARK…,目前园区已落地A、B…": the park referred to again
+    r"|(?:园区|区内|园内|基地)(?:目前)?(?:已|已经|先后|累计)?(?:落地|入驻|落户|引进)了?$"
 )
 _INVEST = re.compile(r"^投资(?:建设|兴建)?(?:的)?$")
 
@@ -69,6 +76,10 @@ class _Sent:
         self.text = text
         self.idx = idx  # global entity indices, in text order
         self.ents = ents
+
+    def text_of(self, k: int) -> str:
+        e = self.ents[self.idx[k]]
+        return self.text[e.start_char : e.end_char]
 
     def former(self, k: int) -> bool:
         """Whether entity k is written as a former post (原中国海洋大学校长)."""
@@ -158,11 +169,21 @@ def _leads(s: _Sent, span: tuple[int, int]) -> list[Relation]:
             led[k] = [k - 2]
             out.append(_rel(s, k, "LEADS", k - 2, 0.7, span))
             continue
+        last = re.split(r"[,，]", gap)[-1]
+        bare = last != gap and not _CJK.search(_TITLE_PART.sub("", last))
+        if len(gap) > 14 and bare and _TITLE_KIND.search(last) and "原" not in last:
+            # "…分别代表两方签署协议,副校长P主持": a bare title after a long clause
+            kind = _TITLE_KIND.search(last)
+            ends = _KIND_ENDS[kind.group(0)] if kind else ()
+            cands = [j for j in range(n) if s.label(j) in ORG and s.text_of(j).endswith(ends)]
+            if len(cands) == 1 and not s.former(cands[0]):
+                led[k] = cands
+                out.append(_rel(s, k, "LEADS", cands[0], 0.6, span))
+            continue
         if len(gap) > 14 or not _LEAD_TITLE.search(gap) or "原" in gap or s.former(k - 1):
             continue
         # the title must stand right before the person ("…)主任,管华诗…" is someone else's),
         # and nothing but titles may stand there (…考察交流,学院党总支书记P: 学院 is not ORG)
-        last = re.split(r"[,，]", gap)[-1]
         if not _LEAD_TITLE.search(last) or (last != gap and _CJK.search(_TITLE_PART.sub("", last))):
             continue
         if s.label(k - 1) in ORG:
@@ -170,7 +191,11 @@ def _leads(s: _Sent, span: tuple[int, int]) -> list[Relation]:
             j = k - 1
             while j > 0 and s.label(j - 1) in ORG:
                 g = s.between(j - 1, j)
-                if len(g) <= 10 and _LEAD_TITLE.search(g) and g[-1] in "、,，" and "原" not in g:
+                # 西海岸新区工委区委常委: two government bodies written together
+                joint = g == "" and s.label(j - 1) == "GOV" and s.label(j) == "GOV"
+                if joint or (
+                    len(g) <= 10 and _LEAD_TITLE.search(g) and g[-1] in "、,，" and "原" not in g
+                ):
                     orgs.insert(0, j - 1)
                     j -= 1
                 else:
@@ -184,6 +209,14 @@ def _leads(s: _Sent, span: tuple[int, int]) -> list[Relation]:
         ):
             # 党委书记张明、校长王强: the same organisation, unless a new one is named
             led[k] = led[k - 1]
+        elif last != gap and not _CJK.search(_TITLE_PART.sub("", last)):
+            # "…签署协议,副校长P主持": a bare title, and only one organisation of its kind
+            kind = _TITLE_KIND.search(last)
+            if kind:
+                ends = _KIND_ENDS[kind.group(0)]
+                cands = [j for j in range(n) if s.label(j) in ORG and s.text_of(j).endswith(ends)]
+                if len(cands) == 1 and not s.former(cands[0]):
+                    led[k] = cands
         for o in led.get(k, []):
             out.append(_rel(s, k, "LEADS", o, 0.85, span))
     # "任命P为ORG主任": the organisation follows; "P为学术委员会主任": the one named before
@@ -249,7 +282,11 @@ def _signed(s: _Sent, span: tuple[int, int]) -> list[Relation]:
             left = _alias_left(s, left)
         lefts = [x for x in s.group_back(left, None, "、") if s.label(x) in PARTY]
         rights = [x for x in s.group_fwd(k, r"^(?:、|和|及|以及)$") if s.label(x) in PARTY]
-        if rights and _COOP_BEFORE.match(s.after(rights[-1], 6)):
+        if (
+            rights
+            and _COOP_BEFORE.match(s.after(rights[-1], 6))
+            and not _COOP_AGREEMENT.match(s.after(rights[-1], 8))
+        ):
             continue  # "A与B共建的…中心签约揭牌": cooperation, not the signing parties
         for a in lefts:
             for b in rights:
@@ -284,12 +321,15 @@ def _cooperates(s: _Sent, span: tuple[int, int]) -> list[Relation]:
             continue
         after = s.after(k, 6)
         nxt = s.between(k, k + 1) if k + 1 < n else ""
-        if nxt.startswith("联合") and nxt == "联合":
+        # "A联合B、C", and "由A控股,联合B、C…共同出资" (the holder joins the others)
+        if nxt == "联合" or re.match(r"^控股[,，]联合$", nxt):
             # A联合B、C…
             for b in s.group_fwd(k + 1, r"^(?:、|和|及|以及)$"):
                 if s.label(b) in ORG:
                     add(k, b, 0.7)
-        elif _COOP_BEFORE.match(after):
+        elif _COOP_BEFORE.match(after) and not (
+            _COOP_AGREEMENT.match(after + s.after(k, 8)[6:]) and _SIGN.search(s.after(k, 40))
+        ):
             grp = [x for x in s.group_back(k) if s.label(x) in ORG]
             if len(grp) < 2:
                 # A与B共建
@@ -347,12 +387,17 @@ _LOC_BEFORE = re.compile(
     r"^(?:、[^,，。;；:：、]{1,25})*(?:等[^,，。;；]{0,24})?"
     + _ADVERBS
     + r"(?:落户|入驻|落地|进驻|位于|坐落于?|设在|扎根|选址|搬迁至|迁入)(?:在|于|到|至)?$"
+    # "X项目总投资约50亿元,选址位于PARK"
+    + r"|^(?:项目)?(?:计划)?(?:总投资|投资)[^,，。;；]{0,14}[,，](?:项目)?(?:选址|拟选址)?"
+    + r"(?:位于|落户|设在|坐落于)$"
 )
 # "A、B等16所高校在PARK设立校区"
 _LOC_AT = re.compile(
     r"^(?:、[^,，。;；:：、]{1,25})*(?:等[^,，。;；]{0,14})?" + _ADVERBS + r"(?:在|于)$"
 )
-_LOC_AFTER = re.compile(r"^(?:设立|落户|入驻|建设|布局|成立|设有|建立|打造|落地)")
+_LOC_AFTER = re.compile(
+    r"^(?:设立|落户|入驻|建设|布局|成立|设有|建立|打造|落地|(?:巍然)?崛起|扎根)"
+)
 # members of a list: plain connectors, unrecognised items, or "等27个科研机构,以及"
 _ITEMS_GAP = re.compile(
     r"^(?:、|和|及|以及|,|，)$|^(?:(?:和|及|以及)[^,，。;；:：、]{1,25})?(?:、[^,，。;；:：、]{1,25})*、$"
@@ -398,8 +443,9 @@ def _located(s: _Sent, span: tuple[int, int]) -> list[Relation]:
         # 在位于PARK(的)X: the entity right after the park is in it
         if (
             k + 1 < n
-            and s.text[max(span[0], s.ents[s.idx[k]].start_char - 2) : s.ents[s.idx[k]].start_char]
-            == "位于"
+            and s.text[
+                max(span[0], s.ents[s.idx[k]].start_char - 3) : s.ents[s.idx[k]].start_char
+            ].endswith(("位于", "落于", "落在", "地处"))
             and s.between(k, k + 1) in ("", "的", "内的", "里的")
             and s.label(k + 1) in _LOC_SUBJ
         ):

@@ -128,3 +128,68 @@ def test_pipeline_without_gazetteer(nlp: Language) -> None:
     assert [(r["subject"], r["relation"], r["object"]) for r in out["relations"]] == [
         ("周清", "LEADS", "青岛市科技局")
     ]
+
+
+# -- general rules added for generalisation (issue #6); invented names, none from the corpus --
+
+
+def _types(out: dict) -> set[tuple[str, str]]:
+    return {(e["text"], e["type"]) for e in out["entities"]}
+
+
+def _rels(out: dict) -> set[tuple[str, str, str]]:
+    return {(r["subject"], r["relation"], r["object"]) for r in out["relations"]}
+
+
+def test_two_character_name_before_a_verb(nlp: Language) -> None:
+    out = extract("东江大学校长李明分别代表两校签署协议,负责人牛森向记者介绍。", nlp)
+    assert ("李明", "PERSON") in _types(out)
+    assert ("牛森", "PERSON") in _types(out)
+    assert not {t for t, _ in _types(out)} & {"李明分", "牛森向"}
+
+
+def test_gov_commission_department_and_joint_bodies(nlp: Language) -> None:
+    text = "国家发展改革委产业司司长王海,东港新区工委区委常委、副区长刘涛出席。"
+    out = extract(text, nlp)
+    found = _types(out)
+    assert ("国家发展改革委产业司", "GOV") in found
+    assert ("东港新区工委", "GOV") in found and ("区委", "GOV") in found
+    assert ("王海", "LEADS", "国家发展改革委产业司") in _rels(out)
+    assert ("刘涛", "LEADS", "东港新区工委") in _rels(out)
+    assert ("刘涛", "LEADS", "区委") in _rels(out)
+
+
+def test_trade_named_firms_in_a_list_settle_in_the_park(nlp: Language) -> None:
+    text = (
+        "东港示例新材料产业园首批项目竣工,目前园区已落地蓝湾化学、海丰特钢、东帆轮胎等"
+        "总投资50亿元的8个重点项目。"
+    )
+    out = extract(text, nlp)
+    for name in ("蓝湾化学", "海丰特钢", "东帆轮胎"):
+        assert (name, "FIRM") in _types(out)
+        assert (name, "LOCATED_IN", "东港示例新材料产业园") in _rels(out)
+
+
+def test_phases_make_projects_and_descriptions_are_not_projects(nlp: Language) -> None:
+    text = "东湾港区大成码头二期、原油储备库三期开工;引进世界500强项目8个,一批重特大项目落户。"
+    found = _types(extract(text, nlp))
+    assert ("东湾港区大成码头二期", "PROJECT") in found
+    assert ("原油储备库三期", "PROJECT") in found
+    assert not {t for t, ty in found if ty == "PROJECT"} - {
+        "东湾港区大成码头二期",
+        "原油储备库三期",
+    }
+
+
+def test_cooperation_agreement_signed_is_signed(nlp: Language) -> None:
+    text = "东江大学与北洋海洋研究所合作框架协议在青岛正式签署,副校长王强主持签约仪式。"
+    rels = _rels(extract(text, nlp))
+    assert ("东江大学", "SIGNED", "北洋海洋研究所") in rels
+    assert not any(r == "COOPERATES_WITH" for _, r, _ in rels)
+    assert ("王强", "LEADS", "东江大学") in rels
+
+
+def test_located_by_zuoluo_and_venue_is_not_an_entity(nlp: Language) -> None:
+    out = extract("坐落于青岛蓝谷的东海示例研究院今天开放,参观了东海示例集团展示中心。", nlp)
+    assert ("东海示例研究院", "LOCATED_IN", "青岛蓝谷") in _rels(out)
+    assert not any(t.endswith("展示中心") for t, _ in _types(out))
