@@ -101,10 +101,10 @@ def nlp_extract(
 
 
 def discover_slices(corpus: Path) -> dict[str, Path]:
-    """Slice name → file: ``corpus/*.jsonl`` by stem, ``corpus/holdout2/*.jsonl`` as
-    ``holdout2/<stem>``."""
+    """Slice name → file: ``corpus/*.jsonl`` by stem, ``corpus/holdoutN/*.jsonl`` (the held-out
+    slices, each in its own folder) as ``holdoutN/<stem>``."""
     found = {p.stem: p for p in sorted(corpus.glob("*.jsonl"))}
-    found |= {f"holdout2/{p.stem}": p for p in sorted(corpus.glob("holdout2/*.jsonl"))}
+    found |= {f"{p.parent.name}/{p.stem}": p for p in sorted(corpus.glob("holdout*/*.jsonl"))}
     return found
 
 

@@ -69,7 +69,9 @@ def test_eval_on_a_fixture_corpus(tmp_path: Path) -> None:
     line = json.dumps(GOLD, ensure_ascii=False) + "\n"
     (corpus / "tiny.jsonl").write_text(line, encoding="utf-8")
     (corpus / "holdout2" / "real.jsonl").write_text(line, encoding="utf-8")
-    assert list(discover_slices(corpus)) == ["tiny", "holdout2/real"]
+    (corpus / "holdout3").mkdir()
+    (corpus / "holdout3" / "new.jsonl").write_text(line, encoding="utf-8")
+    assert list(discover_slices(corpus)) == ["tiny", "holdout2/real", "holdout3/new"]
     out = tmp_path / "nlp.json"
     args = ["nlp", "eval", "--corpus", str(corpus), "--output", str(out), "--slice", "tiny"]
     result = runner.invoke(app, [*args, "--format", "json"])
