@@ -1,8 +1,8 @@
 """NLP speed: characters per second on one core and pipeline load time.
 
 Run with `make bench-nlp`. The text is the development corpus passages (tests/nlp/corpus/
-dev.jsonl and untouched.jsonl only, listed explicitly; it never reads holdout2/ or the held-out
-holdout3/, and it scores nothing) repeated to at least 2,000,000
+dev.jsonl and untouched.jsonl only, listed explicitly; it never reads any holdoutN/ folder, in
+particular not the held-out holdout4/, and it scores nothing) repeated to at least 2,000,000
 characters, run through the full pipeline (entities + relations, gazetteer from data/) in one
 process pinned to one CPU where the OS allows it. The headline `chars_per_second` divides by the
 process's CPU time (what one core does, even when other jobs share the machine);

@@ -83,7 +83,6 @@ _STOP_WORDS = sorted(
         "筹建",
         "共建",
         "合作",
-        "研发",
         "发布",
         "推出",
         "建造",
@@ -111,7 +110,6 @@ _STOP_WORDS = sorted(
         "考察",
         "会见",
         "抓好",
-        "建设",
         "打造",
         "举行",
         "成立",
@@ -133,7 +131,6 @@ _STOP_WORDS = sorted(
         "通过",
         "进入",
         "应用",
-        "服务",
         "带动",
         "提升",
         "积极",
@@ -223,6 +220,18 @@ _STOP_WORDS = sorted(
         "陆续",
         "召开",
         "位居",
+        "成功",
+        "承接",
+        "承建",
+        "研制",
+        "获",
+        "兼",
+        "简称",
+        "以下简称",
+        "下称",
+        "战略合作",
+        "坐落于",
+        "坐落在",
     ],
     key=len,
     reverse=True,
@@ -313,10 +322,15 @@ _BREAK_RE = re.compile(
     "["
     + _PUNCT
     + r"]|[与和及]|同(?!济|方)|联合(?!国教科文|国开发|国粮农|国儿童|国环境)|"
-    + r"\d+年|\d+月|\d+日|[\d一二三四五六七八九十两]+[所个家项名位座艘批]|"
+    + r"\d+年(?:底|初|末|度)?|\d+月|\d+日|"
+    # 服务 is a break word, except inside a name (行政审批服务局, …服务有限公司)
+    + r"服务(?!局|有限|公司|集团)|"
+    # 建设 is a break word, except in a firm's name (南港建设集团, 建设银行)
+    + r"建设(?!集团|银行|有限|股份|公司|工程局)|研发(?!中心|大楼|总部)|"
+    + r"[\d一二三四五六七八九十两]+[所个家项名位座艘批]|"
     + r"[\d一二三四五六七八九十两百千万]+(?:亩|平方米|平方公里|吨)?级|"
     + r"[\d一二三四五六七八九十两百千万]+(?:亩|平方米|平方公里)|"
-    + r"[一二三四五六七八九十两]大(?=[\u4e00-\u9fff])|启动(?!区)|开发(?!区|银行)|"
+    + r"[一二三四五六七八九十两]大(?=[\u4e00-\u9fff])|启动(?!区)|开发(?!区|银行|项目)|"
     + r"第[一二三四五六七八九十\d]+届(?=青岛|中国|山东|国家|全国)|暨|第?[一二三四1-4]季度|"
     + r"经(?=市政府|省政府|区政府|国务院|市委|省委|区委)|"
     # 西海岸新区工委区委常委: two bodies written together
@@ -331,10 +345,13 @@ _SUFFIXES: list[tuple[str, str]] = [
     (r"集团公司|控股公司|公司|报社|出版社|杂志社|电视台|银行|分行|支行", "FIRM"),
     (r"计算中心|数港中心", "PROJECT"),
     (r"集团", "FIRM"),
-    (r"(?:集团|公司)[" + CJK + r"]{2,6}部(?![长门])", "FIRM"),
+    # 青岛造船厂, 东海制药厂: a works named by its trade is a firm
+    (r"(?:造船|修船|船|制药|药|化工|钢|机械|电机|机车)厂", "FIRM"),
+    # 中国船舶集团产业发展部, 北海造船企业管理部: a firm's unit (not its Party branch)
+    (r"(?:集团|公司|造船|重工)(?:(?![党在与和的是将为])[" + CJK + r"]){2,6}部(?![长门])", "FIRM"),
     # INSTITUTE
     (
-        r"大学(?!城|生|路|校园|毕业|时|期间|教育|学习|本科)|学院|研究生院|研究院|科学院|工程院|设计院|医院|研究所|计算所|海洋所|黄海所|地质所",
+        r"大学(?!城|生|路|校园|毕业|时|期间|教育|学习|本科)|学院|分院|分所|分校|研究生院|研究院|科学院|工程院|设计院|医院|研究所|计算所|海洋所|黄海所|地质所",
         "INSTITUTE",
     ),
     (r"物理所|[一二三四五六七八九十]所(?!长|有|在|以)", "INSTITUTE"),
@@ -348,8 +365,14 @@ _SUFFIXES: list[tuple[str, str]] = [
     (r"(?:超级计算|[" + CJK + r"])中心", "INSTITUTE"),
     (r"(?:科研|研究|预警|监测|深海|研发|创新发展)基地", "INSTITUTE"),
     # GOV
-    (r"人民政府|政府|管委会|管委|管理委员会|委员会|委会|管理局|(?<![布格结大全当])局(?!长)", "GOV"),
-    (r"市委|区委|县委|省委|工委|镇委|厅(?!长)|办公室|发改委|政协", "GOV"),
+    (
+        r"人民政府|政府|管委会|管委|管理委员会|委员会|委会|管理局|(?<![布格结大全当])(?<!董事)局(?!长)",
+        "GOV",
+    ),
+    (
+        r"市委|区委|县委|省委|工委|镇委|厅(?!长)|办公室|发改委|政协|网信办|金融办|外办|侨办|台办",
+        "GOV",
+    ),
     (r"(?:委|政府|工委)[" + CJK + r"]{1,3}办(?!公|法|学|理|事)", "GOV"),
     # 发展改革委, 国资委, 卫健委: a commission named by its remit; 发展改革委规划司: its department
     (
@@ -366,13 +389,17 @@ _SUFFIXES: list[tuple[str, str]] = [
     (r"国务院|全国人大|全国政协", "GOV"),
     (r"(?<=[" + CJK + r"])部(?![长门分署队件位委落])", "GOV"),  # ministries; see _suffix_type
     (r"总部基地", "PROJECT"),
+    # drugs named by their dosage form: …胶囊, …注射液
+    (r"软?胶囊|注射液|口服液|颗粒剂|片剂", "PRODUCT"),
     # PARK
     (
         r"产业园|科技园|工业园|创新园|软件园|园区|基地|示范区|新区|核心区|试验区|开发区|高新区|"
-        r"合作区|经济区|保税区|自贸区|综保区|合作园|示范园|产业城|启动区|功能区|聚集区|集聚区",
+        r"合作区|经济区|保税区|自贸区|综保区|合作园|示范园|产业城|启动区|功能区|聚集区|集聚区|产业区",
         "PARK",
     ),
     (r"港区|加速器|孵化器|小镇|科技港|科技城|院士港", "PARK"),
+    # 蓝色药谷, 海洋硅谷: a valley named by its trade is a park
+    (r"(?<=[" + CJK + r"])(?:药谷|硅谷|智谷|光谷)", "PARK"),
     # PROJECT
     (r"项目|工程(?!院|师|大学|中心|研究|技术|装备|建设|领域)|码头|总部|平台", "PROJECT"),
     (
@@ -411,7 +438,9 @@ _GENERIC_WORDS = frozenset(
     场景 融合 发展 协同 开放 共享 交流 合作 研究 智造 低碳 零碳 未来 元宇宙 软件 平台 中心 基地
     冷链 标杆 示范引领 高质量 载体 产业载体 龙头 样板 精品 政治 交往 国际交往 贸易 会展 商务
     消费 文化创意 健康 医疗 教育 人才 创业 服务业 海事 港航 重特大 产城 产城融合 保健品 药物 药品
-    创新药物 制品 功能制品 食品 生产 销售 海上 渔场 养鱼 资源 风电 海上风电 化工 港产城"""
+    创新药物 制品 功能制品 食品 生产 销售 海上 渔场 养鱼 资源 风电 海上风电 化工 港产城
+    世界 海水淡化 淡化 监测 观测 探测 电子 电子信息 调度 管控 运维 作业 水下
+    实训 实习 培训 教学 中试"""
     )
 )
 _GENERIC_MAX = max(map(len, _GENERIC_WORDS))
@@ -450,6 +479,14 @@ _SHORT_GOV = {
 _COMMITTEE = re.compile(
     r"(?:第[一二三四五六七八九十\d]+届)?(?:学术|咨询|专家|主任|组织|编辑|指导|评审|顾问)委员会$"
 )
+
+
+_PORT_NAME = re.compile(r"^[" + CJK + r"]{2,4}港$")
+
+
+def _starts_generic(text: str, pos: int) -> bool:
+    """Whether a generic domain word starts at ``pos`` (海洋工程…, 海工基地)."""
+    return any(text[pos : pos + n] in _GENERIC_WORDS for n in range(2, 5))
 
 
 def is_generic(core: str) -> bool:
@@ -535,9 +572,22 @@ _LATIN_STOP = set(
         "4G",
         "3D",
         "AI",
+        # generic kinds of vessel and standards or agencies, not product names
+        "FPSO",
+        "FLNG",
+        "FSRU",
+        "GMP",
+        "GSP",
+        "GLP",
+        "CDE",
+        "ISO",
     ]
 )
-_QUOTED_PRODUCT = re.compile(r"[“\"]([^“”\"\n]{1,12})[”\"](号)?")
+# 企鹅FPSO: a short name before a vessel kind is the vessel's name
+_NAMED_VESSEL = re.compile(r"(?<![" + CJK + r"])([" + CJK + r"]{1,3}[^型式\W\d])(?:FPSO|FLNG|FSRU)")
+_QUOTED_PRODUCT = re.compile(r"[“\"‘]([^“”\"‘’\n]{1,12})[”\"’](号)?")
+# “海洋石油122”, “蓝鲸1”: a quoted name ending in a serial number is a vessel or product
+_QUOTED_SERIAL = re.compile(r"[“\"‘]([" + CJK + r"]{2,8}\d{1,4})[”\"’]")
 
 # -- people -----------------------------------------------------------------------------------
 _SURNAMES = set(
@@ -550,11 +600,11 @@ _SURNAMES = set(
 )
 # words that follow a two-character name after a title: 校长姚郁分别…, 负责人牟林向记者…
 _AFTER_NAME_WORDS = re.compile(
-    r"分别|向记者|向[\u4e00-\u9fff]{0,6}(?:介绍|汇报|表示|致以)|陪同|莅临|致辞|讲话|宣读|宣布|签署|"
+    r"分别|代表|向记者|向[\u4e00-\u9fff]{0,6}(?:介绍|汇报|表示|致以)|陪同|莅临|致辞|讲话|宣读|宣布|签署|"
     r"见证|强调|希望|感谢|回顾|率领|带领|会见|看望|调研|考察|视察|颁发|应邀|专程|详细|同志"
 )
 _FOLLOW = set(
-    "出主在会发等一对说院和担任实介表致的为同与及率指参带也是就认称接讲先教研副书"
+    "出主在会发等一对说院和担任实介表致的为同与及率指参带也是就认称接讲先教研副书告共到"
     "、,，。;；:：!！?？(（“\n 兼团作"
 )
 _TITLE_RE = re.compile("|".join(map(re.escape, _TITLES)))
@@ -620,6 +670,10 @@ def _left_boundary(
                 and before
                 and not _ENDS_WITH_SUFFIX.search(before)
                 and not _PROPER_START.match(masked, b_end)
+                # 北洋海工与东江大学: a firm's short name before a proper name is complete
+                # (not 中国船舶及海洋工程设计研究院: fields joined inside one name)
+                and not (_firm_short_name(before) and not _starts_generic(masked, b_end))
+                and not _PORT_NAME.search(before)  # 东港港与…集团: a port operator
             ):
                 continue
         left = b_end
@@ -648,7 +702,11 @@ def _suffix_type(name: str, default: str) -> str | None:
 _PHASE = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}期")
 # a phase that ends a name: 中船725所二期、… / …码头三期现场; not "一期已完成建设"
 _PHASE_END = re.compile(
-    r"[一二三四五六七八九十\d]{1,3}期(?:工程|项目)?(?=[、,，。;；)）\s]|现场|开工|竣工|投产|$|和|及|与)"
+    r"[一二三四五六七八九十\d]{1,3}期(?:工程|项目)?"
+    r"(?=[、,，。;；)）\s]|现场|开工|竣工|投产|建设|建成|正式|顺利|全面|$|和|及|与)"
+)
+_PROJECT_TAIL = re.compile(
+    r"(?:[(（][^()（）\n]{0,8}?(?:期|地块|标段)[)）])+(?:[一二三四五六七八九十\d]{1,3}期)?(?:项目|工程)?"
 )
 _PROJECT_DESCRIPTION = re.compile(
     r"^(?:\d|又一|[省市区县]级?重|[大好新]项目)|\d+强|以上|"
@@ -662,8 +720,14 @@ _SHORT_OK = _SHORT_GOV | _SHORT_PARK
 # a park named by generic words is still a name (人工智能产业园); a base or incubator is not
 _GENERIC_PARK_END = re.compile(r"(?:基地|加速器|孵化器|园区|小镇|功能区|集聚区|聚集区)$")
 _ZONE_END = re.compile(
-    r"(?:新区|合作区|经济区|示范区|试验区|开发区|高新区|功能区|启动区|保税区|港区|核心区)$"
+    r"(?:新区|合作区|经济区|示范区|试验区|开发区|高新区|功能区|启动区|保税区|港区|核心区|产业区)$"
 )
+_FULL_GOV_ENDS = {"人民政府", "政府", "管委会", "管理委员会", "委员会", "管理局", "办公室"}
+# 高校院所, 科研院所, 高等院校: kinds of organisation; no proper name ends in 院所/院校
+_GENERIC_SCHOOLS = re.compile(r"院所$|院校$")
+_DRUG_VERB = re.compile(r"(?:研制|研发|开发|推出|上市|生产|获批)$")
+_FACILITY = re.compile(r"(?:生产|制造|集成|加工)基地$")
+_UNIT_PARENT = re.compile(r"大学|学院|研究院|研究所|实验室|科学院|有限公司|集团")
 _VENUE_AFTER = re.compile(r"(?:隆重)?(?:举行|举办|召开|开幕|落幕)")
 _BARE_CENTRE = re.compile(r"(?<![研究工程促进质检检测数据分计算])中心$")
 _LEADING_PLACE = re.compile(
@@ -703,7 +767,15 @@ def suffix_candidates(
             )
             # 药学院, 商学院: a one-character school name
             school = m.group(0) == "学院" and n_core == 1
-            if n_core < 2 and not short_ok and not school:
+            # 国资委, 市发改委, 工信局 in a list: a body's short name, maybe after 市/区/省/县
+            short_gov = (
+                etype == "GOV"
+                and len(m.group(0)) >= 3
+                and m.group(0) not in _FULL_GOV_ENDS
+                and core in ("", "市", "区", "省", "县")
+                and (left == 0 or not _CJK_CHAR.match(text[left - 1]) or left in breaks.ends)
+            )
+            if n_core < 2 and not short_ok and not school and not short_gov:
                 continue
             # a committee of an organisation is not annotated; the organisation before it is
             if etype == "GOV" and _COMMITTEE.search(text[left:e]):
@@ -747,6 +819,33 @@ def suffix_candidates(
             if name.startswith("以") and not name.startswith("以色列"):
                 left += 1
                 name = text[left:e]
+            # 据中国船舶…研究院介绍: 据 at a clause start is not part of the name
+            if name.startswith("据") and (left == 0 or not _CJK_CHAR.match(text[left - 1])):
+                left += 1
+                name = text[left:e]
+            # a firm's facility (…有限公司生产基地, 最新生产基地) is not a park
+            if etype2 == "PARK" and _FACILITY.search(name):
+                continue
+            # 经济新区: a zone word after generic words only is a description
+            if (
+                etype2 == "PARK"
+                and _ZONE_END.search(name)
+                and 0 < len(masked[left:s]) < 4
+                and is_generic(masked[left:s])
+            ):
+                continue
+            if etype2 == "INSTITUTE" and _GENERIC_SCHOOLS.search(name):
+                continue  # 高校院所, 科研院所: a kind of organisation
+            # 海藻多糖空心胶囊: a dosage form names a drug only as the object of 研制/上市 …
+            if etype2 == "PRODUCT" and not _DRUG_VERB.search(text, max(0, left - 3), left):
+                continue
+            if etype2 == "GOV" and m.group(0) in ("办公室", "办") and is_generic(core):
+                continue  # 新能源办公室: an unnamed office
+            # …研究所知识产权运营与管理办公室: an office of an institute or a firm is its unit
+            if etype2 == "GOV" and re.search(r"办公室$|[处科]$", name):
+                parent = _UNIT_PARENT.search(name[:-2])
+                if parent:
+                    etype2 = "FIRM" if parent.group(0) in ("有限公司", "集团") else "INSTITUTE"
             # 等…项目 / 等…企业: a description of the list before it, not a name
             if left > 0 and text[left - 1] == "等":
                 continue
@@ -792,9 +891,11 @@ def suffix_candidates(
 
 # "A、B、C等(N家)…企业": the members of a list take the type its head noun names
 _LIST_HEAD = re.compile(
-    r"等(?:[\d一二三四五六七八九十百千两]+(?:余|多)?[家所个项座])?[^,，。;；、\n]{0,16}"
-    r"(企业|公司|集团|高校|大学|院校|院所|科研机构|研究机构|科研院所|项目|工程|园区|载体)"
+    r"(?<![高中初同相平对])等(?:[\d一二三四五六七八九十百千两]+(?:余|多)?[家所个项座])?[^,，。;；、\n]{0,16}"
+    r"(企业|公司|集团|高校|大学|院校|院所|科研机构|研究机构|科研院所|项目|工程(?!装备|技术|师|机械)|"
+    r"园区|载体|药物|药品)"
 )
+_FIELD_HEAD = re.compile(r"(?:产业|领域|行业|方向|学科)(?:中|内)?的")
 _LIST_TYPES = {
     "企业": "FIRM",
     "公司": "FIRM",
@@ -803,6 +904,8 @@ _LIST_TYPES = {
     "工程": "PROJECT",
     "园区": "PARK",
     "载体": "PARK",
+    "药物": "PRODUCT",
+    "药品": "PRODUCT",
 }
 _LIST_OPENER = re.compile(
     r"(?:入驻|落户|进驻|包括|汇聚了?|集聚了?|聚集了?|引进了?|拥有|既有|也有|还有|涵盖|涉及|依托|如)"
@@ -817,6 +920,9 @@ def list_candidates(text: str, masked: str) -> list[Candidate]:
     for m in _LIST_HEAD.finditer(text):
         end = m.start()
         head_type = _LIST_TYPES.get(m.group(1), "INSTITUTE")
+        # "A、B等产业的相关企业": the members are fields, not organisations
+        if _FIELD_HEAD.search(text, m.start(), m.start(1)):
+            continue
         lo = max(0, end - 160)
         left = lo
         for c in _CLAUSE.finditer(text, lo, end):
@@ -873,7 +979,8 @@ def list_candidates(text: str, masked: str) -> list[Candidate]:
 # a firm's short name ends in its trade: 海湾化学, 青岛特钢, 双星轮胎, 益凯新材料, 一达生物
 _FIRM_TRADE_END = re.compile(
     r"(?:化学|化工|特钢|钢铁|轮胎|新材料|科技|股份|药业|制药|生物|电气|电子|重工|机械|造船|"
-    r"船舶|智能|集团|控股|物流|食品|电器|通信|软件|网络|环保|海工|装备|港务|航运)$"
+    r"船舶|智能|集团|控股|物流|食品|电器|通信|软件|网络|环保|海工|装备|港务|航运|医疗|电力|"
+    r"水务|实业|置业)$"
 )
 
 
@@ -886,6 +993,14 @@ def _firm_short_name(item: str) -> bool:
     core_wo_place = core[place.end() :] if place else core
     # 青岛特钢: a place and a trade names a firm too
     return len(core) >= 2 and (not core_wo_place or not is_generic(core_wo_place))
+
+
+_FIRM_LEGAL_END = re.compile(r"(?:有限公司|有限责任公司|集团)$")
+
+
+def _firm_like(item: str) -> bool:
+    """A firm's short name by its trade, or a full name with its legal ending."""
+    return _firm_short_name(item) or bool(_FIRM_LEGAL_END.search(item) and len(item) >= 4)
 
 
 _ITEM_SPLIT = re.compile(r"、")
@@ -929,11 +1044,13 @@ def firm_list_candidates(text: str, masked: str) -> list[Candidate]:
             items.append((s, e))
         names = [text[s:e] for s, e in items]
         if len(items) < 2 or any(
-            not 2 <= len(n) <= 10 or not _ITEM_OK.match(n) or _BREAK_RE.search(masked, s, e)
+            not 2 <= len(n) <= (16 if _firm_like(n) else 10)
+            or not _ITEM_OK.match(n)
+            or _BREAK_RE.search(masked, s, e)
             for n, (s, e) in zip(names, items, strict=True)
         ):
             continue
-        trade = sum(_firm_short_name(n) for n in names)
+        trade = sum(_firm_like(n) for n in names)
         if trade < 2 or trade * 2 < len(names):
             continue
         for (s, e), n in zip(items, names, strict=True):
@@ -945,17 +1062,21 @@ def firm_list_candidates(text: str, masked: str) -> list[Candidate]:
 # "由X控股": the holder is a firm; "与X化学签约": a trade-named firm signs
 _HOLDER = re.compile(r"由([" + CJK + r"]{2,10}?)(?:控股|全资控股|绝对控股)")
 _FIRM_PARTY = re.compile(r"与([" + CJK + r"]{2,10}?)(?:签约|签署|签订|合作|共建)")
+# "北洋海工与…合作": a trade-named firm at a clause start before 与
+_FIRM_BEFORE_YU = re.compile(
+    r"(?:^|(?<=[,，。;；:：\n]))([" + CJK + r"]{2,8}?)(?:与|(?:正式|已|将)?(?:落户|入驻|进驻))"
+)
 
 
 def context_candidates(text: str, masked: str) -> list[Candidate]:
     out = []
-    for rx in (_HOLDER, _FIRM_PARTY):
+    for rx in (_HOLDER, _FIRM_PARTY, _FIRM_BEFORE_YU):
         for m in rx.finditer(text):
             s, e = m.start(1), m.end(1)
             name = m.group(1)
             if _BREAK_RE.search(masked, s, e) or is_generic(name):
                 continue
-            if rx is _FIRM_PARTY and not _firm_short_name(name):
+            if rx is not _HOLDER and not _firm_short_name(name):
                 continue
             out.append(Candidate(s, e, "FIRM", 0, source="context"))
     return out
@@ -973,13 +1094,23 @@ def latin_candidates(text: str) -> list[Candidate]:
         uppers = sum(c.isupper() for c in tok)
         if has_digit or "-" in tok or uppers >= 3:
             out.append(Candidate(m.start(), m.end(), "PRODUCT", 1, source="latin"))
+    for m in _NAMED_VESSEL.finditer(text):
+        name = m.group(1)
+        if (
+            not _ENDS_WITH_SUFFIX.search(name)
+            and not _BREAK_RE.search(name)
+            and not is_generic(name)
+        ):
+            out.append(Candidate(m.start(1), m.end(), "PRODUCT", 1, source="vessel"))
     return out
 
 
 _QUOTED_BEFORE_PRODUCT = re.compile(
     r"[“\"]([^“”\"\n]{1,10})[”\"](?=[" + CJK + r"A-Za-z0-9]{0,8}?"
-    r"(?:系统|平台|大模型|模型|装备|机器人|卫星|浮标|软件|潜水器|钻探船|科考船))"
+    r"(?:系统|平台|大模型|模型|装备|机器人|卫星|浮标|软件|潜水器|钻探船|科考船|滑翔机|无人艇|"
+    r"无人船|养殖工船|工船|网箱|传感器))"
 )
+_VESSEL_NOUN = re.compile(r"[" + CJK + r"]{0,4}?(?:船|舰|艇|潜水器|潜器)")
 _VESSEL_BEFORE = re.compile(r"(?:潜器|潜水器|船|舰|艇|平台|渔场|卫星|浮标|装备)$")
 _QUOTED_NAME = re.compile(r"[“\"]([^“”\"\n]{4,30})[”\"]")
 
@@ -1003,7 +1134,8 @@ def quoted_candidates(text: str) -> list[Candidate]:
         if (
             re.search("[" + CJK + "A-Za-z]", inner)
             and not re.search(r"[+＋、,，]", inner)
-            and not inner.endswith("号")  # “国字号”科研平台 is a description
+            # “国字号”科研平台 is a description; “海龙号”科考船 names a vessel
+            and (not inner.endswith("号") or _VESSEL_NOUN.match(text, m.end()))
         ):
             out.append(Candidate(m.start(1), m.end(1), "PRODUCT", 2, source="quote-product"))
     for m in _QUOTED_PRODUCT.finditer(text):
@@ -1018,6 +1150,8 @@ def quoted_candidates(text: str) -> list[Candidate]:
             or (inner.endswith("号") and re.search(r"\d|[一二三四五六七八九十]号$", inner))
         ):
             out.append(Candidate(m.start(1), m.end(1), "PRODUCT", 2, source="quote"))
+    for m in _QUOTED_SERIAL.finditer(text):
+        out.append(Candidate(m.start(1), m.end(1), "PRODUCT", 2, source="quote-serial"))
     return out
 
 
@@ -1050,7 +1184,11 @@ def _person_at(text: str, i: int) -> int:
         end = i + 3 if len(run) >= 3 and run[2] not in _FOLLOW else i + 2
         if end == i + 3 and _AFTER_NAME_WORDS.match(text, i + 2):
             end = i + 2
-    elif 3 <= len(run) <= 4 and (j >= len(text) or text[j] in "、,，。;；等"):
+    elif (
+        3 <= len(run) <= 4
+        and run[0] not in _FOLLOW
+        and (j >= len(text) or text[j] in "、,，。;；等")
+    ):
         end = j
     else:
         return -1
@@ -1193,7 +1331,7 @@ def resolve(cands: list[Candidate]) -> list[Candidate]:
     return chosen
 
 
-_ALIAS_RE = re.compile(r"[(（]以下简称[“\"‘]?([^”\"’)）]{1,12})[”\"’]?[)）]")
+_ALIAS_RE = re.compile(r"[(（](?:以下)?(?:简称|下称)[“\"‘]?([^”\"’)）]{1,12})[”\"’]?[)）]")
 
 
 def propagate(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -1225,8 +1363,14 @@ def _with_phases(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """中船725所二期, 大唐码头二期: a name followed by its phase is a project (a park stays)."""
     out = []
     for i, c in enumerate(chosen):
-        m = _PHASE_END.match(text, c.end) if c.type not in ("GOV", "MONEY", "QUANTITY") else None
         nxt = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
+        # …基地项目(1-2期)(南地块)一期: bracketed phases and plots belong to a project's name
+        tail = _PROJECT_TAIL.match(text, c.end) if c.type == "PROJECT" else None
+        if tail and tail.end() <= nxt:
+            c = Candidate(c.start, tail.end(), "PROJECT", c.priority, None, source="phase")
+            out.append(c)
+            continue
+        m = _PHASE_END.match(text, c.end) if c.type not in ("GOV", "MONEY", "QUANTITY") else None
         if m and m.end() <= nxt:
             etype = "PARK" if c.type == "PARK" else "PROJECT"
             c = Candidate(c.start, m.end(), etype, c.priority, None, source="phase")

@@ -64,7 +64,7 @@ _QTY_RE = re.compile(
     + _APPROX.replace("approx", "approx2")
     + r"(?P<unit>"
     + "|".join(sorted(_QUNITS, key=len, reverse=True))
-    + r"|P(?![A-Za-z]))(?P<per>/年)?"
+    + r"|P(?![A-Za-z]))(?P<per>/(?:年|日|天))?"
 )
 
 
@@ -130,7 +130,7 @@ def find_measures(text: str) -> list[Measure]:
         if unit_text.isascii() and nxt.isascii() and nxt.isalpha():
             continue
         if m.group("per"):
-            unit += "/year"
+            unit += "/year" if m.group("per") == "/年" else "/day"
         out.append(Measure(m.start(), m.end(), "QUANTITY", value, unit))
     out.sort(key=lambda x: x.start)
     return out

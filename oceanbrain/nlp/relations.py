@@ -21,17 +21,21 @@ ORG = {"FIRM", "INSTITUTE", "GOV"}
 PARTY = ORG | {"PARK"}
 _SENT_END = re.compile(r"[。！？!?\n]+[”’\"]?")
 _LIST_GAP = re.compile(r"^(?:、|和|及|以及|与|,|，)$")
-_ALIAS_GAP = re.compile(r"^[(（]以下简称.{0,14}[)）]$")
+_ALIAS_GAP = re.compile(r"^[(（](?:以下)?(?:简称|下称).{0,14}[)）]$")
+_ALIAS_OPEN = re.compile(r"^[(（](?:以下)?(?:简称|下称)")
 _LEAD_TITLE = re.compile(
     r"(?:书记|校长|院长|所长|主任|局长|厅长|董事长|总经理|总裁|理事长|执行干事|常委|党组成员|秘书长|"
     r"省长|市长|区长|县长|主席|部长|司长|署长|主持工作|党委委员)(?!助理)"
 )
 _TITLE_PART = re.compile(
     _LEAD_TITLE.pattern
-    + r"|副|兼|党委|党组|党总支|党支部|党工委|常务|执行|首席|一级|二级|巡视员|院士|教授|研究员|"
-    + r"董事|监事|委员|成员"
+    + r"|副|兼|现任|党委|党组|党总支|党支部|党工委|常务|执行|首席|一级|二级|巡视员|"
+    + r"院士|教授|研究员|董事|监事|委员|成员"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# a body named again without its name inside a title list (…工委副书记、管委常务副主任)
+_BARE_BODY = re.compile(r"管委会?|党工委|党委")
+_GOV_POST = re.compile(r"[省市区县]长")
 # a bare title names the kind of organisation it belongs to
 _TITLE_KIND = re.compile(r"校长|所长")
 _KIND_ENDS = {"校长": ("大学", "学院"), "所长": ("研究所", "所")}
@@ -42,13 +46,27 @@ _COMMITTEE_POST = re.compile(
 )
 _HONOUR = re.compile(r"^(?:外籍)?(?:院士|教授|研究员|荣誉教授|名誉教授)$")
 _COOP_AFTER_LIST = re.compile(r"^[^,，。;；]{0,38}(?:合作|共建|联合)")
-_SIGN_AFTER = re.compile(r"^(?:(?!出席|参加|见证|主持)[^,，。;；与和]){0,30}(?:签约|签订|签署)")
+# "A、B等企业签约落户PARK" signs with the park's owner, not A with B
+_SIGN_AFTER = re.compile(
+    r"^(?:(?!出席|参加|见证|主持)[^,，。;；与和]){0,30}(?:签约(?!落户|入驻|进驻|落地)|签订|签署)"
+)
 _SIGN = re.compile(r"签约|签订|签署")
+_JOINT_BUILD = re.compile(r"^(?:合作)?共建$")
+_COOP_ALSO = re.compile(
+    r"(?:协议|备忘录)[^;；。]{0,4}[,，](?:双方)?(?:将)?"
+    r"(?:(?:开展|建立|深化)[^,，;；。]{0,10}合作|联合开展)"
+)
 _COOP_BEFORE = re.compile(r"^(?:正在)?(?:共建|合作|联合|共同|筹建)")
 # "A与B(战略)合作(框架)协议…签署": the agreement is signed, not a cooperation statement
 _COOP_AGREEMENT = re.compile(r"^(?:全面|战略|友好)?合作(?:框架)?协议")
-_DEV = re.compile(r"研发|开发|发布|推出|建造|研制")
-_DEV_GAP = re.compile(r"^(?:自主|联合|共同|投资|独立|合作)?$")
+_DEV = re.compile(r"研发|开发|发布|推出|建造|承建|研制|交付")
+_DEV_PASSIVE = re.compile(r"^[”’\"]?[\u4e00-\u9fff]{0,6}由$")
+_DEV_AFTER = re.compile(r"^(?:自主|联合|独立|负责)?(?:研发|开发|发布|推出|建造|承建|研制)")
+# "北海造船继2022年交付…", "A正在研制…": adverbs and a date may stand before the verb
+_DEV_GAP = re.compile(
+    r"^(?:继|已|已经|正在|正|成功|先后|于)?(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?"
+    r"(?:自主|联合|共同|投资|独立|合作|成功)?$"
+)
 _LOC_TRIG = re.compile(r"落户|入驻|位于|设立|布局")
 _HOST_TRIG = re.compile(
     r"(?:拥有|集聚|聚集|汇聚|引进|吸引|入驻有|落户有|聚集了|集聚了|汇聚了|引进了|吸引了)"
@@ -56,7 +74,12 @@ _HOST_TRIG = re.compile(
     # "PARK…,目前园区已落地A、B…": the park referred to again
     r"|(?:园区|区内|园内|基地)(?:目前)?(?:已|已经|先后|累计)?(?:落地|入驻|落户|引进)了?$"
 )
+_PARK_HOSTS = re.compile(r"^(?:目前)?(?:已|已经|先后|累计|共)(?:入驻|落户|落地)了?(?:包括)?$")
 _INVEST = re.compile(r"^投资(?:建设|兴建)?(?:的)?$")
+_INVEST_VIA = re.compile(
+    r"^(?:将|拟|计划|已|正式)?在[^,，。;；]{2,24}?(?:投资建设|投资兴建|投资)(?:的)?$"
+)
+_INVEST_AFTER = re.compile(r"^(?:全资|独资|出资)?投资(?:建设|兴建)?")
 
 Relation = dict[str, Any]
 
@@ -169,6 +192,12 @@ def _leads(s: _Sent, span: tuple[int, int]) -> list[Relation]:
             led[k] = [k - 2]
             out.append(_rel(s, k, "LEADS", k - 2, 0.7, span))
             continue
+        # 管委副主任王震、蒲洪强、纪芳: several people under one title
+        if gap == "、" and s.label(k - 1) == "PERSON" and led.get(k - 1):
+            led[k] = led[k - 1]
+            for o in led[k]:
+                out.append(_rel(s, k, "LEADS", o, 0.8, span))
+            continue
         last = re.split(r"[,，]", gap)[-1]
         bare = last != gap and not _CJK.search(_TITLE_PART.sub("", last))
         if len(gap) > 14 and bare and _TITLE_KIND.search(last) and "原" not in last:
@@ -193,8 +222,15 @@ def _leads(s: _Sent, span: tuple[int, int]) -> list[Relation]:
                 g = s.between(j - 1, j)
                 # 西海岸新区工委区委常委: two government bodies written together
                 joint = g == "" and s.label(j - 1) == "GOV" and s.label(j) == "GOV"
+                # "工委副书记、管委常务副主任,城阳区委副书记P": titles only (and bare 管委)
+                titles_only = len(g) <= 16 and not _CJK.search(
+                    _TITLE_PART.sub("", _BARE_BODY.sub("", g))
+                )
                 if joint or (
-                    len(g) <= 10 and _LEAD_TITLE.search(g) and g[-1] in "、,，" and "原" not in g
+                    (len(g) <= 10 or titles_only)
+                    and _LEAD_TITLE.search(g)
+                    and g[-1] in "、,，"
+                    and "原" not in g
                 ):
                     orgs.insert(0, j - 1)
                     j -= 1
@@ -207,8 +243,10 @@ def _leads(s: _Sent, span: tuple[int, int]) -> list[Relation]:
             and gap[:1] in ("、", ",", "，")
             and not _CJK.search(_TITLE_PART.sub("", gap[1:]))
         ):
-            # 党委书记张明、校长王强: the same organisation, unless a new one is named
-            led[k] = led[k - 1]
+            # 党委书记张明、校长王强: the same organisation, unless a new one is named;
+            # a government post (副市长) does not continue a Party committee (市委常委)
+            if not (_GOV_POST.search(gap) and all(s.text_of(o).endswith("委") for o in led[k - 1])):
+                led[k] = led[k - 1]
         elif last != gap and not _CJK.search(_TITLE_PART.sub("", last)):
             # "…签署协议,副校长P主持": a bare title, and only one organisation of its kind
             kind = _TITLE_KIND.search(last)
@@ -225,7 +263,7 @@ def _leads(s: _Sent, span: tuple[int, int]) -> list[Relation]:
             continue
         if k + 1 < n and s.label(k + 1) in ORG and _APPOINTED.match(s.between(k, k + 1)):
             rest = s.after(k + 1, 24)
-            if k + 2 < n and s.between(k + 1, k + 2).startswith(("(以下简称", "（以下简称")):
+            if k + 2 < n and _ALIAS_OPEN.match(s.between(k + 1, k + 2)):
                 rest = re.sub(r"^[”’\"）)]+", "", s.after(k + 2, 12))
             if _LEAD_TITLE.match(rest):
                 out.append(_rel(s, k, "LEADS", k + 1, 0.75, span))
@@ -258,11 +296,24 @@ def _leads(s: _Sent, span: tuple[int, int]) -> list[Relation]:
     return out
 
 
+def _topic(s: _Sent, k: int) -> int | None:
+    """The organisation that starts a clause before k and is followed by 与 (the topic of
+    "A与B…;与C…")."""
+    for j in range(k - 1, -1, -1):
+        if s.label(j) not in ORG or not s.between(j, j + 1).startswith("与"):
+            continue
+        start = s.ents[s.idx[j]].start_char
+        head = s.text[max(0, start - 5) : start]
+        if j == 0 or re.search(r"[,，;；。:：\n][^,，;；。]{0,4}$", head):
+            return j
+    return None
+
+
 def _alias_left(s: _Sent, k: int) -> int:
     """If entity k is an alias inside (以下简称…) right after entity k-1, use k-1."""
     if k > 0:
         g = s.text[s.ents[s.idx[k - 1]].end_char : s.ents[s.idx[k]].start_char]
-        if g.startswith(("(以下简称", "（以下简称")):
+        if _ALIAS_OPEN.match(g):
             return k - 1
     return k
 
@@ -275,6 +326,12 @@ def _signed(s: _Sent, span: tuple[int, int]) -> list[Relation]:
         left = k - 1
         if g in ("和", "同") and _SIGN.search(s.after(k, 16)):
             g = "与"
+        # "A与B…;与C签订…": the clause's subject is left out; it is the topic A
+        if g != "与" and re.search(r"[;；]与$", g) and _SIGN.search(s.after(k, 16)):
+            topic = _topic(s, k)
+            if topic is None:
+                continue
+            g, left = "与", topic
         if g != "与":
             m = re.match(r"^[)）”’\"]*与$", g)
             if not (m and left > 0):
@@ -288,15 +345,30 @@ def _signed(s: _Sent, span: tuple[int, int]) -> list[Relation]:
             and not _COOP_AGREEMENT.match(s.after(rights[-1], 8))
         ):
             continue  # "A与B共建的…中心签约揭牌": cooperation, not the signing parties
+        # "…签订战略合作协议,开展全面合作": a cooperation stated besides the agreement
+        clause = re.split(r"[;；。]", s.after(rights[-1], 60))[0] if rights else ""
+        coop = bool(_SIGN.search(clause) and _COOP_ALSO.search(clause))
         for a in lefts:
             for b in rights:
                 out.append(_rel(s, a, "SIGNED", b, 0.8, span))
+                if coop:
+                    out.append(_rel(s, a, "COOPERATES_WITH", b, 0.65, span))
     # "A、B、C战略合作框架协议签约": every pair of the listed parties
     k = 0
     while k < n:
         group = s.group_fwd(k, r"^(?:、|和|及|以及)$")
         last = group[-1]
         parties = [x for x in group if s.label(x) in ORG]
+        # "A、B、C共建D签约仪式": D is a party too (and 共建 is not a separate cooperation)
+        if (
+            len(parties) >= 2
+            and last + 1 < n
+            and s.label(last + 1) in ORG
+            and _JOINT_BUILD.match(s.between(last, last + 1))
+            and _SIGN.match(s.after(last + 1, 2))
+        ):
+            parties.append(last + 1)
+            last += 1
         before = s.text[max(span[0], s.ents[s.idx[k]].start_char - 1) : s.ents[s.idx[k]].start_char]
         if len(parties) >= 2 and before != "与" and _SIGN_AFTER.match(s.after(last, 40)):
             for i, a in enumerate(parties):
@@ -327,8 +399,17 @@ def _cooperates(s: _Sent, span: tuple[int, int]) -> list[Relation]:
             for b in s.group_fwd(k + 1, r"^(?:、|和|及|以及)$"):
                 if s.label(b) in ORG:
                     add(k, b, 0.7)
-        elif _COOP_BEFORE.match(after) and not (
-            _COOP_AGREEMENT.match(after + s.after(k, 8)[6:]) and _SIGN.search(s.after(k, 40))
+        elif (
+            _COOP_BEFORE.match(after)
+            and not (
+                _COOP_AGREEMENT.match(after + s.after(k, 8)[6:]) and _SIGN.search(s.after(k, 40))
+            )
+            and not (
+                k + 1 < n
+                and s.label(k + 1) in ORG
+                and _JOINT_BUILD.match(s.between(k, k + 1))
+                and _SIGN.match(s.after(k + 1, 2))
+            )
         ):
             grp = [x for x in s.group_back(k) if s.label(x) in ORG]
             if len(grp) < 2:
@@ -357,13 +438,27 @@ def _develops(s: _Sent, span: tuple[int, int]) -> list[Relation]:
     for k in range(n):
         if s.label(k) not in ORG:
             continue
-        after = s.after(k, 10)
+        after = s.after(k, 14)
         m = _DEV.search(after)
         if not m or not _DEV_GAP.match(after[: m.start()]):
             continue
         subjects = [x for x in s.group_back(k) if s.label(x) in ORG]
+        # "A与B合作研发…": both develop it
+        if (
+            k > 0
+            and s.between(k - 1, k) == "与"
+            and s.label(k - 1) in ORG
+            and after.startswith(("合作", "联合", "共同"))
+        ):
+            subjects.insert(0, k - 1)
         objects = []
         for j in range(k + 1, n):
+            # the product is named in the verb's clause ("A研发了X", "A研发的“X”…")
+            if re.search(
+                r"[,，;；]",
+                s.text[s.ents[s.idx[k]].end_char + m.end() : s.ents[s.idx[j]].start_char],
+            ):
+                break
             if s.label(j) == "PRODUCT":
                 objects.append(j)
                 while j + 1 < n and s.label(j + 1) == "PRODUCT" and len(s.between(j, j + 1)) <= 1:
@@ -375,6 +470,12 @@ def _develops(s: _Sent, span: tuple[int, int]) -> list[Relation]:
         for a in subjects:
             for b in objects:
                 out.append(_rel(s, a, "DEVELOPS", b, 0.75, span))
+    # "“X”大模型由A发布": the developer after the product
+    for k in range(1, n):
+        if s.label(k) not in ORG or s.label(k - 1) != "PRODUCT":
+            continue
+        if _DEV_PASSIVE.match(s.between(k - 1, k)) and _DEV_AFTER.match(s.after(k, 8)):
+            out.append(_rel(s, k, "DEVELOPS", k - 1, 0.7, span))
     return out
 
 
@@ -396,7 +497,7 @@ _LOC_AT = re.compile(
     r"^(?:、[^,，。;；:：、]{1,25})*(?:等[^,，。;；]{0,14})?" + _ADVERBS + r"(?:在|于)$"
 )
 _LOC_AFTER = re.compile(
-    r"^(?:设立|落户|入驻|建设|布局|成立|设有|建立|打造|落地|(?:巍然)?崛起|扎根)"
+    r"^(?:设立|落户|入驻|建设|布局|成立|设有|建立|打造|落地|(?:巍然)?崛起|扎根|开工|奠基|动工|开建)"
 )
 # members of a list: plain connectors, unrecognised items, or "等27个科研机构,以及"
 _ITEMS_GAP = re.compile(
@@ -467,7 +568,9 @@ def _located(s: _Sent, span: tuple[int, int]) -> list[Relation]:
             g = s.between(j - 1, j)
             if s.ents[s.idx[j]].start_char - park_end > _HOST_WINDOW:
                 break
-            if _HOST_TRIG.search(g) and not re.search(r"[;；]", g):
+            # "PARK已入驻A、B等…": right after the park, the park is the host
+            hosted = j == k + 1 and _PARK_HOSTS.match(g)
+            if (hosted or _HOST_TRIG.search(g)) and not re.search(r"[;；]", g):
                 for b in _list_fwd(s, j):
                     if s.label(b) in _LOC_SUBJ:
                         out.append(_rel(s, b, "LOCATED_IN", k, 0.7, span))
@@ -503,13 +606,30 @@ def _fronted_located(s: _Sent, span: tuple[int, int]) -> list[Relation]:
 
 def _invests(s: _Sent, span: tuple[int, int]) -> list[Relation]:
     out = []
-    for k in range(len(s.idx) - 1):
+    n = len(s.idx)
+    for k in range(n - 1):
         if (
             s.label(k) in ORG
             and s.label(k + 1) in {"PROJECT", "PARK"}
             and _INVEST.match(s.between(k, k + 1))
         ):
             out.append(_rel(s, k, "INVESTS_IN", k + 1, 0.7, span))
+        # "A将在PARK投资建设X项目": a park (or nothing) may stand between
+        elif s.label(k) in ORG:
+            for j in range(k + 1, min(n, k + 3)):
+                if s.label(j) in {"PROJECT", "PARK"} and _INVEST_VIA.match(
+                    s.text[s.ents[s.idx[k]].end_char : s.ents[s.idx[j]].start_char]
+                ):
+                    out.append(_rel(s, k, "INVESTS_IN", j, 0.65, span))
+                    break
+        # "X项目由A投资建设": the investor after the project
+        elif (
+            s.label(k) in {"PROJECT", "PARK"}
+            and s.label(k + 1) in ORG
+            and s.between(k, k + 1) == "由"
+            and _INVEST_AFTER.match(s.after(k + 1, 6))
+        ):
+            out.append(_rel(s, k + 1, "INVESTS_IN", k, 0.7, span))
     return out
 
 
