@@ -7,6 +7,7 @@ lock_file = ".oceanbrain/ingest.lock"  # two runs never overlap
 state_dir = ".oceanbrain/state"        # per-source cache of row hashes (a speed-up only)
 batch_size = 1000                      # rows per UNWIND write
 chunk_rows = 5000                      # source rows read, resolved and hashed at a time
+workers = 1                            # processes that parse and classify export rows (0: none)
 
 [[source]]
 name = "data"                          # unique; names the source in reports and provenance
@@ -54,6 +55,9 @@ class JobConfig:
     state_dir: Path = Path(".oceanbrain/state")  # row-hash caches of export sources
     batch_size: int = 1000
     chunk_rows: int = 5000
+    # worker processes that parse, validate and classify export rows while the main process
+    # resolves and writes; 0 does everything in the main process
+    workers: int = 1
 
 
 @dataclass(frozen=True)
@@ -160,7 +164,7 @@ def parse_config(text: str, path: Path | None = None) -> IngestConfig:
 def _job(raw: Any, where: str, base: Path) -> JobConfig:
     if not isinstance(raw, dict):
         raise ConfigError(f"{where}: [job] must be a table")
-    allowed = {"reports_dir", "lock_file", "state_dir", "batch_size", "chunk_rows"}
+    allowed = {"reports_dir", "lock_file", "state_dir", "batch_size", "chunk_rows", "workers"}
     unknown = sorted(set(raw) - allowed)
     if unknown:
         raise ConfigError(f"{where}: [job] has unknown keys {unknown}; allowed: {sorted(allowed)}")
@@ -171,6 +175,12 @@ def _job(raw: Any, where: str, base: Path) -> JobConfig:
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise ConfigError(f"{where}: [job] {key} must be a positive integer, got {value!r}")
         numbers[key] = value
+    workers = raw.get("workers", defaults.workers)
+    if not isinstance(workers, int) or isinstance(workers, bool) or not 0 <= workers <= 64:
+        raise ConfigError(
+            f"{where}: [job] workers must be an integer from 0 to 64, got {workers!r}"
+        )
+    numbers["workers"] = workers
     return JobConfig(
         reports_dir=_path(
             raw.get("reports_dir", defaults.reports_dir), base, where, "job.reports_dir"

@@ -215,6 +215,7 @@ def execute(
         config.job.chunk_rows,
         progress,
         config.job.state_dir,
+        config.job.workers,
     )
     if not dry_run:
         store.ensure_schema()

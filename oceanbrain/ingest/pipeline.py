@@ -26,8 +26,10 @@ import hashlib
 import json
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from concurrent.futures import Future
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
@@ -36,9 +38,10 @@ from typing import Any
 from oceanbrain.graph import GraphStore
 from oceanbrain.graph import upsert as up
 from oceanbrain.ingest.config import EnterpriseExportSource
+from oceanbrain.ingest.prepare import PreparedRow, Preparer, RawRow, executor, fingerprint
 from oceanbrain.ingest.rejects import Reject
 from oceanbrain.ingest.report import SourceReport
-from oceanbrain.ingest.sources.enterprise_export import ExportedFirm, read_enterprise_export
+from oceanbrain.ingest.sources.enterprise_export import ExportResult, read_enterprise_export
 from oceanbrain.ingest.values import stable_id
 
 PIPELINE_VERSION = "1"
@@ -54,12 +57,8 @@ REGISTRATION_FIELDS = (
     "industry_code",
 )
 Progress = Callable[[int], None]
-
-
-def fingerprint(value: Any) -> str:
-    """A short, stable hash of a JSON-able value (key order does not matter)."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.blake2b(text.encode(), digest_size=10).hexdigest()
+# one source row of a chunk: (row number, cells, hash of the cells, cached (firm id, entry) or None)
+_Step = tuple[int, list[str], str, tuple[str, str] | None]
 
 
 def row_fingerprint(row: dict[str, Any]) -> str:
@@ -83,6 +82,7 @@ class RunContext:
     chunk_rows: int = 5000
     progress: Progress | None = None
     state_dir: Path | None = None  # where export sources keep their row-hash cache
+    workers: int = 0  # processes preparing export rows (see oceanbrain.ingest.prepare)
 
     def tick(self, n: int) -> None:
         if self.progress is not None and n:
@@ -180,15 +180,6 @@ def _resolver(store: GraphStore) -> Any:
     return Resolver.from_store(store)
 
 
-def _classifier(data_dir: Path) -> Any | None:
-    """The segment classifier, or None when its module is not installed (yet)."""
-    try:
-        from oceanbrain.ingest.classify import Classifier
-    except ImportError:
-        return None
-    return Classifier.from_data(data_dir)
-
-
 def _save_judgements(store: GraphStore, resolver: Any, run_id: str) -> int:
     pending = resolver.pending_judgements()
     if not pending:
@@ -209,32 +200,6 @@ def classification_version(data_dir: Path) -> str:
     return fingerprint(parts)
 
 
-def firm_props(firm: ExportedFirm, source: EnterpriseExportSource) -> dict[str, Any]:
-    capital_cny = (
-        firm.registered_capital_amount if firm.registered_capital_currency == "CNY" else None
-    )
-    aliases = [*firm.former_names, *([firm.english_name] if firm.english_name else [])]
-    props = {
-        "name": firm.name,
-        "uscc": firm.uscc,
-        "legal_rep": firm.legal_rep,
-        "status": firm.status,
-        "founded": firm.founded,
-        "registered_capital_text": firm.registered_capital_text,
-        "registered_capital_cny": capital_cny,
-        "firm_type": firm.firm_type,
-        "province": firm.province or source.province,
-        "city": firm.city or source.city,
-        "district": firm.district,
-        "industry_code": firm.industry_code,
-        "business_scope": firm.business_scope,
-        "address": firm.address,
-        "insured_employees": firm.insured_employees,
-        "aliases": aliases,
-    }
-    return {k: v for k, v in props.items() if v is not None and v != []}
-
-
 def region_chain(props: dict[str, Any]) -> list[tuple[str, str, str]]:
     """(id, name, level) from the country down to the firm's most precise region."""
     path = [("中国", "country")]
@@ -249,12 +214,6 @@ def region_chain(props: dict[str, Any]) -> list[tuple[str, str, str]]:
         ("region:" + "/".join(p[0] for p in path[: i + 1]), name, level)
         for i, (name, level) in enumerate(path)
     ]
-
-
-@dataclass
-class _Chunk:
-    firms: list[tuple[ExportedFirm, str, dict[str, Any], str]] = field(default_factory=list)
-    # (firm, id, props, hash entry)
 
 
 class ExportIngest:
@@ -278,18 +237,10 @@ class ExportIngest:
         self.seen: set[str] = set()
         self.regions_done: set[str] = set()
         self._resolver_obj: Any = None
-        self._classifier_obj: Any = False  # False: not built yet; None: not classifying
         self._segments: set[str] | None = None  # Segment ids in the graph, read on first use
         # row-hash cache: raw row key → (firm id, hash entry); see _load_state
         self.cached: dict[str, tuple[str, str]] = {}
         self.new_state: dict[str, tuple[str, str]] = {}
-
-    @property
-    def classifier(self) -> Any | None:
-        """Built on first use, like the resolver."""
-        if self._classifier_obj is False:
-            self._classifier_obj = _classifier(self.data_dir) if self.source.classify else None
-        return self._classifier_obj
 
     @property
     def resolver(self) -> Any:
@@ -401,40 +352,73 @@ class ExportIngest:
             return
         export = read_enterprise_export(path, self.source.all_aliases())
         records = export.raw_rows()
-        while chunk := list(islice(records, self.ctx.chunk_rows)):
-            slow: list[tuple[ExportedFirm, str]] = []
-            for number, cells in chunk:
-                key = fingerprint(export.row_key(cells))
-                hit = self.cached.pop(key, None)  # pop: a repeated row takes the full path
-                if hit is not None:
-                    export.note_seen(number, cells)
-                    self.seen.add(hit[0])
-                    self.new_state[key] = hit
-                    self.report.add("Firm", "unchanged")
-                    continue
-                firm = export.firm(number, cells)
-                if firm is not None:
-                    slow.append((firm, key))
-            if slow:
-                self._chunk(slow)
-            self.ctx.tick(len(chunk))
+        preparer = Preparer(
+            export.converter(),
+            self.source,
+            self.tag,
+            self.salt,
+            self.data_dir if self.source.classify else None,
+        )
+        # chunks whose rows are being prepared (in a worker) while earlier ones are written
+        in_flight: deque[tuple[list[_Step], Future[Any]]] = deque()
+        inline, pool = executor(0), None
+        try:
+            while chunk := list(islice(records, self.ctx.chunk_rows)):
+                steps: list[_Step] = []
+                slow: list[RawRow] = []
+                for number, cells in chunk:
+                    key = fingerprint(export.row_key(cells))
+                    hit = self.cached.pop(key, None)  # pop: a repeated row takes the full path
+                    steps.append((number, cells, key, hit))
+                    if hit is None:
+                        slow.append((number, cells, key))
+                # the first chunk is prepared here: a file of one chunk never starts a worker
+                if in_flight and pool is None and self.ctx.workers > 0:
+                    pool = executor(self.ctx.workers)
+                runner = pool or inline
+                in_flight.append((steps, runner.submit(preparer.prepare, slow)))
+                while len(in_flight) > max(1, self.ctx.workers):
+                    self._apply(export, *in_flight.popleft())
+            while in_flight:
+                self._apply(export, *in_flight.popleft())
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
         self.report.rejects.extend(export.rejects)
         self.report.add(
             "Firm", "rejected", sum(1 for r in export.rejects if r.severity != "warning")
         )
 
-    def _chunk(self, rows: list[tuple[ExportedFirm, str]]) -> None:
+    def _apply(self, export: ExportResult, steps: list[_Step], prepared: Future[Any]) -> None:
+        """Use one prepared chunk, in row order: cached rows, rejects, duplicates, new rows."""
+        rows, rejects = prepared.result()
+        by_number = {row.number: row for row in rows}
+        problems: dict[int, list[Reject]] = {}
+        for reject in rejects:
+            problems.setdefault(reject.row, []).append(reject)
+        todo: list[PreparedRow] = []
+        for number, cells, key, hit in steps:
+            if hit is not None:
+                export.note_seen(number, cells)
+                self.seen.add(hit[0])
+                self.new_state[key] = hit
+                self.report.add("Firm", "unchanged")
+                continue
+            export.rejects.extend(problems.get(number, ()))
+            row = by_number.get(number)
+            if row is not None and not export.duplicate_row(number, row.uscc, row.name):
+                todo.append(row)
+        if todo:
+            self._chunk(todo)
+        self.ctx.tick(len(steps))
+
+    def _chunk(self, rows: list[PreparedRow]) -> None:
         from oceanbrain.ingest.resolve import FirmKey
 
-        by_id: dict[str, tuple[ExportedFirm, str, dict[str, Any], str]] = {}
-        raw_keys: dict[str, str] = {}
-        for firm, raw_key in rows:
-            props = firm_props(firm, self.source)
-            key = FirmKey(firm.name, firm.uscc, tuple(props.get("aliases", ())))
-            firm_id = self.resolver.resolve(key).id
-            entry = f"{self.tag}={fingerprint([props, self.salt])}"
-            by_id[firm_id] = (firm, firm_id, props, entry)
-            raw_keys[firm_id] = raw_key
+        by_id: dict[str, PreparedRow] = {}
+        for row in rows:
+            key = FirmKey(row.name, row.uscc, tuple(row.props.get("aliases", ())))
+            by_id[self.resolver.resolve(key).id] = row
         ids = list(by_id)
         self.seen.update(ids)
         existing = up.node_hashes(self.store, "Firm", ids, REGISTRATION_FIELDS)
@@ -444,7 +428,7 @@ class ExportIngest:
             found = existing.get(firm_id)
             if found is None:
                 new.append(firm_id)
-            elif by_id[firm_id][3] in (found.get("row_hashes") or []):
+            elif by_id[firm_id].entry in (found.get("row_hashes") or []):
                 self.report.add("Firm", "unchanged")
             else:
                 changed.append(firm_id)
@@ -454,12 +438,12 @@ class ExportIngest:
         if todo:
             self._write(todo, by_id, existing)
         for firm_id in ids:  # written (hash stamped last) or unchanged: cacheable
-            self.new_state[raw_keys[firm_id]] = (firm_id, by_id[firm_id][3])
+            self.new_state[by_id[firm_id].key] = (firm_id, by_id[firm_id].entry)
 
     def _write(
         self,
         todo: list[str],
-        by_id: dict[str, tuple[ExportedFirm, str, dict[str, Any], str]],
+        by_id: dict[str, PreparedRow],
         existing: dict[str, dict[str, Any]],
     ) -> None:
         src = [self.source_id]
@@ -470,7 +454,7 @@ class ExportIngest:
         links: dict[str, list[tuple[str, str]]] = {}
         changes: list[dict[str, Any]] = []
         for firm_id in todo:
-            firm, _, props, entry = by_id[firm_id]
+            props, entry = by_id[firm_id].props, by_id[firm_id].entry
             old = existing.get(firm_id)
             if old is not None and any(
                 h.startswith(self.tag + "=") for h in old.get("row_hashes") or []
@@ -510,18 +494,9 @@ class ExportIngest:
                             )
                 region = [regions[-1][0]]
                 links.setdefault("LOCATED_IN", []).append((firm_id, region[0]))
-            segments = []
-            for link in self._links(firm):
-                segments.append(
-                    {
-                        "id": link.segment_id,
-                        "confidence": link.confidence,
-                        "evidence": link.evidence,
-                        "method": link.method,
-                        "needs_review": link.needs_review,
-                    }
-                )
-                links.setdefault("IN_SEGMENT", []).append((firm_id, link.segment_id))
+            segments = self._known_segments(by_id[firm_id].segments)
+            for segment in segments:
+                links.setdefault("IN_SEGMENT", []).append((firm_id, segment["id"]))
             old_hashes = (old or {}).get("row_hashes") or []
             # a changed firm in a full refresh gets its new hash only after its stale links
             # are expired (below); until then a killed run leaves it looking changed
@@ -569,26 +544,20 @@ class ExportIngest:
                 (
                     {
                         "id": i,
-                        "hashes": with_entry(existing[i].get("row_hashes"), self.tag, by_id[i][3]),
+                        "hashes": with_entry(existing[i].get("row_hashes"), self.tag, by_id[i].entry),
                     }
                     for i in changed
                 ),
                 self.ctx.batch_size,
             )
 
-    def _links(self, firm: ExportedFirm) -> list[Any]:
-        """The firm's segment links to segments the graph has (see write_export_firms)."""
-        if self.classifier is None:
+    def _known_segments(self, segments: tuple[dict[str, Any], ...]) -> list[dict[str, Any]]:
+        """Links to segments the graph has (see ``up.write_export_firms``)."""
+        if not segments:
             return []
         if self._segments is None:
             self._segments = up.node_ids(self.store, "Segment")
-        links = self.classifier.classify(
-            name=firm.name,
-            industry_code=firm.industry_code,
-            industry_name=firm.industry,
-            business_scope=firm.business_scope,
-        )
-        return [link for link in links if link.segment_id in self._segments]
+        return [segment for segment in segments if segment["id"] in self._segments]
 
     def _expire_vanished(self) -> None:
         """Firms of this source no longer in it: expire their relationships, forget their hash."""

