@@ -367,15 +367,16 @@ class ExportIngest:
                 steps: list[_Step] = []
                 slow: list[RawRow] = []
                 for number, cells in chunk:
-                    key = fingerprint(export.row_key(cells))
+                    key = export.row_key(cells)
                     hit = self.cached.pop(key, None)  # pop: a repeated row takes the full path
                     steps.append((number, cells, key, hit))
                     if hit is None:
                         slow.append((number, cells, key))
-                # the first chunk is prepared here: a file of one chunk never starts a worker
-                if in_flight and pool is None and self.ctx.workers > 0:
+                # the first chunk is prepared here: a file of one chunk never starts a worker,
+                # nor does a re-run whose rows are all unchanged
+                if in_flight and slow and pool is None and self.ctx.workers > 0:
                     pool = executor(self.ctx.workers)
-                runner = pool or inline
+                runner = pool if pool is not None and slow else inline
                 in_flight.append((steps, runner.submit(preparer.prepare, slow)))
                 while len(in_flight) > max(1, self.ctx.workers):
                     self._apply(export, *in_flight.popleft())
@@ -544,7 +545,9 @@ class ExportIngest:
                 (
                     {
                         "id": i,
-                        "hashes": with_entry(existing[i].get("row_hashes"), self.tag, by_id[i].entry),
+                        "hashes": with_entry(
+                            existing[i].get("row_hashes"), self.tag, by_id[i].entry
+                        ),
                     }
                     for i in changed
                 ),

@@ -85,7 +85,8 @@ class Preparer:
         """The rows that convert (in order) and every reject of the chunk."""
         prepared: list[PreparedRow] = []
         rejects: list[Reject] = []
-        classifier = _classifier(self.data_dir) if self.data_dir is not None else None
+        classify = self.data_dir is not None and rows
+        classifier = _classifier(self.data_dir) if classify and self.data_dir else None
         for number, cells, key in rows:
             firm, problems = self.converter.convert(number, cells)
             rejects.extend(problems)

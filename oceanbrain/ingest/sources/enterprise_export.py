@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import re
 import unicodedata
 import zipfile
@@ -290,6 +291,7 @@ class ExportResult:
         self._seen: dict[str, int] = {}
         self._started = False
         self._converter: RowConverter | None = None
+        self._key_fields: list[tuple[str, int]] | None = None
 
     # opening -----------------------------------------------------------------------------------
     def _refuse(self, zh: str, en: str) -> None:
@@ -366,7 +368,7 @@ class ExportResult:
         """The data records after the header as (row number, cells), unconverted, single pass.
 
         Convert each with :meth:`firm`; a caller that recognises a row it has seen before
-        (by a hash of :meth:`row_key`) may skip the conversion and call :meth:`note_seen`.
+        (by :meth:`row_key`) may skip the conversion and call :meth:`note_seen`.
         """
         if self._started:
             raise RuntimeError(f"{self.file}: rows can be read only once")
@@ -381,11 +383,15 @@ class ExportResult:
                 continue
             yield number, cells
 
-    def row_key(self, cells: list[str]) -> list[tuple[str, str]]:
-        """The cells this reader uses, by canonical field (what a row's content hash covers)."""
-        return sorted(
-            (field, cells[i].strip() if i < len(cells) else "") for field, i in self._index.items()
+    def row_key(self, cells: list[str]) -> str:
+        """A hash of the cells this reader uses, by canonical field (the row-hash cache key)."""
+        if self._key_fields is None:
+            self._key_fields = sorted(self._index.items())
+        text = "\x1f".join(
+            f"{field}\x1e{cells[i].strip() if i < len(cells) else ''}"
+            for field, i in self._key_fields
         )
+        return hashlib.blake2b(text.encode(), digest_size=10).hexdigest()
 
     def firm(self, number: int, cells: list[str]) -> ExportedFirm | None:
         """One raw record → ExportedFirm, or None (rejected or a duplicate; see ``rejects``)."""
