@@ -167,12 +167,31 @@ EXPORT_FIRMS = (
 )
 
 
+# The same for firms not in the graph yet (the bulk of a first load): CREATE skips the lookups
+# MERGE makes. Only for ids just read as absent, under the ingest lock; the Firm.id uniqueness
+# constraint refuses a duplicate rather than storing it.
+_NEW_PROVENANCE = "first_seen_run: $run, last_seen_run: $run, sources: $sources"
+EXPORT_NEW_FIRMS = (
+    "UNWIND $rows AS r "
+    "CREATE (f:Firm {id: r.id}) "
+    "SET f += r.props, f.first_seen_run = $run, f.last_seen_run = $run, f.sources = $sources, "
+    "f.observed = true, f.confidence = 1.0, f.row_hashes = r.hashes "
+    "FOREACH (rid IN r.region | MERGE (g:Region {id: rid}) "
+    f"CREATE (f)-[:LOCATED_IN {{{_NEW_PROVENANCE}, observed: true, confidence: 1.0}}]->(g)) "
+    "FOREACH (s IN r.segments | MERGE (g:Segment {id: s.id}) "
+    f"CREATE (f)-[:IN_SEGMENT {{{_NEW_PROVENANCE}, observed: false, confidence: s.confidence, "
+    "evidence: s.evidence, method: s.method, needs_review: s.needs_review}]->(g))"
+)
+
+
 def write_export_firms(
     store: GraphStore,
     rows: Iterable[dict[str, Any]],
     run: str,
     sources: list[str],
     batch_size: int = 1000,
+    *,
+    new: bool = False,
 ) -> int:
     """Firms of an enterprise export with their LOCATED_IN and IN_SEGMENT links and row hash.
 
@@ -180,9 +199,10 @@ def write_export_firms(
     evidence, method, needs_review}]}. Each batch is one statement, so one transaction: a firm
     is never stored with its hash but without its links. The Region and Segment nodes must
     exist already (the caller writes regions first and keeps only known segment ids); the
-    MERGE on them only finds them.
+    MERGE on them only finds them. ``new``: every row's firm is known to be absent.
     """
-    return store.write_batches(EXPORT_FIRMS, rows, batch_size, run=run, sources=sources)
+    query = EXPORT_NEW_FIRMS if new else EXPORT_FIRMS
+    return store.write_batches(query, rows, batch_size, run=run, sources=sources)
 
 
 def node_ids(store: GraphStore, label: str) -> set[str]:

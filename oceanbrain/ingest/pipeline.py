@@ -532,7 +532,12 @@ class ExportIngest:
         if changes:  # before the rows' hashes: a killed run finds and marks them again
             up.mark_changed(self.store, "Firm", changes, self.ctx.run_id)
         # firm, links and row hash in one statement per batch (see up.write_export_firms)
-        up.write_export_firms(self.store, firm_rows, self.ctx.run_id, src, self.ctx.batch_size)
+        for new in (True, False):
+            rows = [row for row in firm_rows if (row["id"] not in existing) is new]
+            if rows:
+                up.write_export_firms(
+                    self.store, rows, self.ctx.run_id, src, self.ctx.batch_size, new=new
+                )
         if self.ctx.full:
             changed = [i for i in todo if i in existing]
             for rel_type, n in up.expire_stale_firm_relationships(
