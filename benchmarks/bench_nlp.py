@@ -2,7 +2,7 @@
 
 Run with `make bench-nlp`. The text is the development corpus passages (tests/nlp/corpus/
 dev.jsonl and untouched.jsonl only, listed explicitly; it never reads any holdoutN/ folder, in
-particular not the held-out holdout4/, and it scores nothing) repeated to at least 2,000,000
+particular not the held-out holdout5/, and it scores nothing) repeated to at least 2,000,000
 characters, run through the full pipeline (entities + relations, gazetteer from data/) in one
 process pinned to one CPU where the OS allows it. The headline `chars_per_second` divides by the
 process's CPU time (what one core does, even when other jobs share the machine);

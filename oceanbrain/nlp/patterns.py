@@ -232,6 +232,25 @@ _STOP_WORDS = sorted(
         "战略合作",
         "坐落于",
         "坐落在",
+        # verbs and adverbs that start a clause, never part of a name
+        "进一步",
+        "引导",
+        "承载",
+        "重视",
+        "竞得",
+        "靠泊",
+        "停靠",
+        "解决",
+        "制约",
+        "距离",
+        "缓解",
+        "头部企业",
+        "服务商",
+        "建设成",
+        "搬迁至",
+        "迁至",
+        "搬迁",
+        "打造成",
     ],
     key=len,
     reverse=True,
@@ -312,6 +331,10 @@ _TITLES = sorted(
         "会长",
         "副会长",
         "首席执行官",
+        "大使",
+        "副行长",
+        "行长",
+        "博士生导师",
         "(主持工作)",
     ],
     key=len,
@@ -324,7 +347,9 @@ _BREAK_RE = re.compile(
     + r"]|[与和及]|同(?!济|方)|联合(?!国教科文|国开发|国粮农|国儿童|国环境)|"
     + r"\d+年(?:底|初|末|度)?|\d+月|\d+日|"
     # 服务 is a break word, except inside a name (行政审批服务局, …服务有限公司)
-    + r"服务(?!局|有限|公司|集团)|"
+    + r"服务(?!局|有限|公司|集团|业)|"
+    # 集A、B、C于一体: the members are kinds of facility, not names
+    + r"集(?![团聚成装散约中美])(?=[^。;；\n]{2,60}?于一体)|(?<!新)希望|"
     # 建设 is a break word, except in a firm's name (南港建设集团, 建设银行)
     + r"建设(?!集团|银行|有限|股份|公司|工程局)|研发(?!中心|大楼|总部)|"
     + r"[\d一二三四五六七八九十两]+[所个家项名位座艘批]|"
@@ -366,14 +391,14 @@ _SUFFIXES: list[tuple[str, str]] = [
     (r"(?:科研|研究|预警|监测|深海|研发|创新发展)基地", "INSTITUTE"),
     # GOV
     (
-        r"人民政府|政府|管委会|管委|管理委员会|委员会|委会|管理局|(?<![布格结大全当])(?<!董事)局(?!长)",
+        r"人民政府|政府|管委会|管委|管理委员会|委员会|委会|管理局|(?<![布格结大全当])(?<!董事)局(?!长|面|势|限|部)",
         "GOV",
     ),
     (
-        r"市委|区委|县委|省委|工委|镇委|厅(?!长)|办公室|发改委|政协|网信办|金融办|外办|侨办|台办",
+        r"市委|区委|县委|省委|工委|镇委|(?<![客餐大展门舞])厅(?!长)|办公室|发改委|政协|网信办|金融办|外办|侨办|台办",
         "GOV",
     ),
-    (r"(?:委|政府|工委)[" + CJK + r"]{1,3}办(?!公|法|学|理|事)", "GOV"),
+    (r"(?:委|政府|工委)[" + CJK + r"]{0,2}[^举主承协创开兴督查合\W]办(?!公|法|学|理|事)", "GOV"),
     # 发展改革委, 国资委, 卫健委: a commission named by its remit; 发展改革委规划司: its department
     (
         r"(?:发展改革|发展和改革|国资|卫健|卫生健康|经信|工信|住建|科|教|商务|农业农村)委(?![员会托])",
@@ -387,6 +412,8 @@ _SUFFIXES: list[tuple[str, str]] = [
     ),
     (r"(?:委|政府)(?:研究室|办公厅|研究中心)", "GOV"),
     (r"国务院|全国人大|全国政协", "GOV"),
+    # 省现代海洋产业专班, 市招商领导小组: a task force of a government
+    (r"(?<=[" + CJK + r"])(?:工作)?专班|领导小组", "GOV"),
     (r"(?<=[" + CJK + r"])部(?![长门分署队件位委落])", "GOV"),  # ministries; see _suffix_type
     (r"总部基地", "PROJECT"),
     # drugs named by their dosage form: …胶囊, …注射液
@@ -397,7 +424,7 @@ _SUFFIXES: list[tuple[str, str]] = [
         r"合作区|经济区|保税区|自贸区|综保区|合作园|示范园|产业城|启动区|功能区|聚集区|集聚区|产业区",
         "PARK",
     ),
-    (r"港区|加速器|孵化器|小镇|科技港|科技城|院士港", "PARK"),
+    (r"港区|加速器|孵化器|小镇|科技港|科技城|院士港|信息港|科教园", "PARK"),
     # 蓝色药谷, 海洋硅谷: a valley named by its trade is a park
     (r"(?<=[" + CJK + r"])(?:药谷|硅谷|智谷|光谷)", "PARK"),
     # PROJECT
@@ -412,12 +439,12 @@ _ENDS_WITH_SUFFIX = re.compile("(?:" + "|".join(p for p, _ in _SUFFIXES) + ")$")
 # strong endings that override a gazetteer's type (annotation guidelines by ending)
 _STRONG = [
     (re.compile(r"(?:有限公司|有限责任公司)$"), "FIRM"),
-    (re.compile(r"(?:大学|学院|研究院|研究所|实验室)$"), "INSTITUTE"),
+    (re.compile(r"(?:大学|学院|研究院|研究所|实验室)$|^[" + CJK + r"]{2}[院所]$"), "INSTITUTE"),
     (re.compile(r"(?:计算中心|平台|项目)$"), "PROJECT"),
 ]
 _GENERIC = re.compile(
-    r"^(?:[\d一二三四五六七八九十两]+[个号]|多个|大型|高端|重点|重大|功能|新(?!加坡|疆|西兰|华|区)|该|这|其|一群|一些|多所|各大|各|相关|国家级|中国唯一|"
-    r"中国首|全国|首个|首家|一批|多家|部分|国家重点实验室$|自动化|全自动化)"
+    r"^(?:[\d一二三四五六七八九十两]+[个号]|多个|大型|高端|重点|重大|功能|新(?!加坡|疆|西兰|华|区|兴|希望|奥|松|东方|世纪)|该|这|其|一群|一些|多所|各大|各|相关|国家级|中国唯一|"
+    r"中国首|全国|首个|首家|一批|多家|部分|国家重点实验室$|自动化|全自动化|年度|国内|境内)"
 )
 
 
@@ -440,7 +467,10 @@ _GENERIC_WORDS = frozenset(
     消费 文化创意 健康 医疗 教育 人才 创业 服务业 海事 港航 重特大 产城 产城融合 保健品 药物 药品
     创新药物 制品 功能制品 食品 生产 销售 海上 渔场 养鱼 资源 风电 海上风电 化工 港产城
     世界 海水淡化 淡化 监测 观测 探测 电子 电子信息 调度 管控 运维 作业 水下
-    实训 实习 培训 教学 中试"""
+    实训 实习 培训 教学 中试
+    储运 集散 交易 大宗 散杂货 交付 舾装 设计 主题 水产品 水产 支撑 国际化 远洋 多功能 科考 船队
+    粮油 杂货 件杂货 设施 集群 能级 高能级 渔港 优质 结构 标准化 质量 仪器 总部 船 商贸
+    冷藏 冷冻 装卸 仓储"""
     )
 )
 _GENERIC_MAX = max(map(len, _GENERIC_WORDS))
@@ -585,7 +615,8 @@ _LATIN_STOP = set(
 )
 # 企鹅FPSO: a short name before a vessel kind is the vessel's name
 _NAMED_VESSEL = re.compile(r"(?<![" + CJK + r"])([" + CJK + r"]{1,3}[^型式\W\d])(?:FPSO|FLNG|FSRU)")
-_QUOTED_PRODUCT = re.compile(r"[“\"‘]([^“”\"‘’\n]{1,12})[”\"’](号)?")
+# “中外运海口”轮: a quoted name before 号 or 轮 (a ship), not 轮融资/轮次
+_QUOTED_PRODUCT = re.compile(r"[“\"‘]([^“”\"‘’\n]{1,12})[”\"’](号|轮(?![融次回谈投]))?")
 # “海洋石油122”, “蓝鲸1”: a quoted name ending in a serial number is a vessel or product
 _QUOTED_SERIAL = re.compile(r"[“\"‘]([" + CJK + r"]{2,8}\d{1,4})[”\"’]")
 
@@ -601,7 +632,7 @@ _SURNAMES = set(
 # words that follow a two-character name after a title: 校长姚郁分别…, 负责人牟林向记者…
 _AFTER_NAME_WORDS = re.compile(
     r"分别|代表|向记者|向[\u4e00-\u9fff]{0,6}(?:介绍|汇报|表示|致以)|陪同|莅临|致辞|讲话|宣读|宣布|签署|"
-    r"见证|强调|希望|感谢|回顾|率领|带领|会见|看望|调研|考察|视察|颁发|应邀|专程|详细|同志"
+    r"见证|强调|希望|感谢|回顾|率领|带领|会见|看望|调研|考察|视察|颁发|应邀|专程|详细|同志|进行|侃侃"
 )
 _FOLLOW = set(
     "出主在会发等一对说院和担任实介表致的为同与及率指参带也是就认称接讲先教研副书告共到"
@@ -716,6 +747,7 @@ _VENUE_NAME = re.compile(r"(?:交流|会议|展示|展览|会展|体验|接待|�
 _INTERNAL_OFFICE = re.compile(r"(?:学校|学院)?(?:党委|党总支|校长|院长|所长|行政)办公室$")
 _SHORT_PARK = {"高新区", "新区", "开发区", "保税区", "自贸区", "综保区"}
 _SHORT_OK = _SHORT_GOV | _SHORT_PARK
+_SHORT_INSTITUTES = {"海洋所", "黄海所", "计算所", "地质所", "物理所"}
 # zone names are names even when made of generic words (国际经济合作区, 海洋经济示范区)
 # a park named by generic words is still a name (人工智能产业园); a base or incubator is not
 _GENERIC_PARK_END = re.compile(r"(?:基地|加速器|孵化器|园区|小镇|功能区|集聚区|聚集区)$")
@@ -729,6 +761,9 @@ _DRUG_VERB = re.compile(r"(?:研制|研发|开发|推出|上市|生产|获批)$"
 _FACILITY = re.compile(r"(?:生产|制造|集成|加工)基地$")
 _UNIT_PARENT = re.compile(r"大学|学院|研究院|研究所|实验室|科学院|有限公司|集团")
 _VENUE_AFTER = re.compile(r"(?:隆重)?(?:举行|举办|召开|开幕|落幕)")
+_INNER_ZONE = re.compile(r"[" + CJK + r"]{2,10}?(?:新区|核心区|高新区|开发区|保税区|港区)")
+_TOWN = re.compile(r"[" + CJK + r"]{1,4}[市区县镇]")
+_WEAK_INSTITUTE_END = re.compile(r"(?<![研究工程促进质检检测数据分计算])中心$|试验场$")
 _BARE_CENTRE = re.compile(r"(?<![研究工程促进质检检测数据分计算])中心$")
 _LEADING_PLACE = re.compile(
     r"^(?:中国|山东省?|青岛市?|[" + CJK + r"]{2}[省市](?!场))(?:[" + CJK + r"]{1,3}[区县市](?!场))?"
@@ -765,8 +800,8 @@ def suffix_candidates(
             short_ok = text[left:e] in _SHORT_OK and (
                 left == 0 or not _CJK_CHAR.match(text[left - 1]) or left in breaks.ends
             )
-            # 药学院, 商学院: a one-character school name
-            school = m.group(0) == "学院" and n_core == 1
+            # 药学院, 商学院: a one-character school name; 海洋所, 黄海所: a known short form
+            school = (m.group(0) == "学院" and n_core == 1) or m.group(0) in _SHORT_INSTITUTES
             # 国资委, 市发改委, 工信局 in a list: a body's short name, maybe after 市/区/省/县
             short_gov = (
                 etype == "GOV"
@@ -823,6 +858,21 @@ def suffix_candidates(
             if name.startswith("据") and (left == 0 or not _CJK_CHAR.match(text[left - 1])):
                 left += 1
                 name = text[left:e]
+            # 青岛西海岸新区青岛科教园: a zone, then a park whose own name starts with a place
+            if etype2 == "PARK":
+                inner = _INNER_ZONE.match(name)
+                # the second name starts with a place: 青岛…, 中科…, or the zone's own place
+                if (
+                    inner
+                    and len(name) - inner.end() >= 4
+                    and (
+                        _PROPER_START.match(name, inner.end())
+                        or name.startswith("中科", inner.end())
+                        or name.startswith(name[:2], inner.end())
+                    )
+                ):
+                    left += inner.end()
+                    name = text[left:e]
             # a firm's facility (…有限公司生产基地, 最新生产基地) is not a park
             if etype2 == "PARK" and _FACILITY.search(name):
                 continue
@@ -859,6 +909,8 @@ def suffix_candidates(
                     lp = _LEADING_PLACE.match(core) or _LEADING_COUNTRY.match(core)
                     if lp and lp.end() < len(core):
                         core = core[lp.end() :]
+                    elif lp:  # 青岛市市北区平台: a place's platform, no name
+                        continue
                 # 山东港口航运金融中心工程: a known organisation's project is named
                 org = known.get(left)
                 if is_generic(core) and not (
@@ -872,6 +924,34 @@ def suffix_candidates(
                 core in _GENERIC_INSTITUTE or (_BARE_CENTRE.search(name) and is_generic(name[:-2]))
             ):
                 continue
+            # 国家重要的粮油储运中心: a bare 中心 after 的 is a description unless a place starts it
+            if (
+                etype2 == "INSTITUTE"
+                and _BARE_CENTRE.search(name)
+                and left > 0
+                and text[left - 1] == "的"
+                and not _PROPER_START.match(name)
+                and left not in known
+            ):
+                continue
+            # 能源储运中心, 科研仪器海上试验场: a weak ending after generic words only;
+            # 即墨区中心, 市中心: a town centre
+            weak = _WEAK_INSTITUTE_END.search(name) if etype2 == "INSTITUTE" else None
+            if weak:
+                rest = name[: weak.start()]
+                place = _LEADING_PLACE.match(rest)
+                if (
+                    is_generic(rest)
+                    or (place and place.end() == len(rest))
+                    or _TOWN.fullmatch(rest)
+                ):
+                    continue
+            # 海水淡化公司, 世界级船公司, 市北区平台公司: an unnamed company described by its trade
+            if etype2 == "FIRM" and m.group(0) == "公司":
+                lp = _LEADING_PLACE.match(core)
+                rest = core[lp.end() :] if lp else core
+                if rest and is_generic(rest):
+                    continue
             # 在青岛海天中心举行: a building named …中心 used as a venue
             if (
                 _BARE_CENTRE.search(name)
@@ -1092,6 +1172,8 @@ def latin_candidates(text: str) -> list[Candidate]:
         if re.match(r"^\d", tok) and not re.search(r"[A-Za-z]{2}", tok):
             continue
         uppers = sum(c.isupper() for c in tok)
+        if m.start() > 0 and text[m.start() - 1] == "抗":  # 抗HPV: a drug's target
+            continue
         if has_digit or "-" in tok or uppers >= 3:
             out.append(Candidate(m.start(), m.end(), "PRODUCT", 1, source="latin"))
     for m in _NAMED_VESSEL.finditer(text):
@@ -1167,6 +1249,9 @@ _NOT_NAMES = frozenset(
 )
 
 
+_HUI_WORD = re.compile(r"[见上议同谈长后前中商晤]")
+
+
 def _person_at(text: str, i: int) -> int:
     """End of a person name starting at i (after a title), or -1."""
     j = i
@@ -1181,12 +1266,18 @@ def _person_at(text: str, i: int) -> int:
     if len(run) < 2 or run[:2] in _NOT_NAMES:
         return -1
     if run[0] in _SURNAMES:
-        end = i + 3 if len(run) >= 3 and run[2] not in _FOLLOW else i + 2
+        # 刘春会侃侃而谈: 会 ends a name only as 会见/会上/会议 …
+        third_ok = len(run) >= 3 and (
+            run[2] not in _FOLLOW or (run[2] == "会" and not _HUI_WORD.match(text, i + 3))
+        )
+        end = i + 3 if third_ok else i + 2
         if end == i + 3 and _AFTER_NAME_WORDS.match(text, i + 2):
             end = i + 2
     elif (
         3 <= len(run) <= 4
         and run[0] not in _FOLLOW
+        # 院长期…, 局长远…: a title's 长 glued to the next word is no title
+        and not (i > 0 and text[i - 1] == "长" and run[0] in "期远足久效江城")
         and (j >= len(text) or text[j] in "、,，。;；等")
     ):
         end = j
@@ -1334,9 +1425,72 @@ def resolve(cands: list[Candidate]) -> list[Candidate]:
 _ALIAS_RE = re.compile(r"[(（](?:以下)?(?:简称|下称)[“\"‘]?([^”\"’)）]{1,12})[”\"’]?[)）]")
 
 
+# the part of a unit's name after its parent: 中国科学院|海洋研究所, …研究生院|海洋工程研究院
+_INNER_PARENT = re.compile(r".*(?:大学|科学院|研究生院|集团|公司)(?=[" + CJK + r"]{3})")
+_ABBR_OWNER_END = re.compile(r"(?:研究院|研究所|设计院|学院|实验室)$")
+_ABBR_NOT = set("本该我全此其各院所")
+
+
+def abbreviations(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Undeclared short forms of an institute named earlier in the text.
+
+    海工院 after 海洋工程研究院(青岛), 海药院 after 青岛海洋生物医药研究院, 海洋所 after
+    中国科学院海洋研究所: three or four characters that start with the first character of the
+    name (after its place and parent), end with its last character and keep the name's order.
+    """
+    out: list[Candidate] = []
+    taken = [(c.start, c.end) for c in chosen]
+    for c in chosen:
+        if c.type != "INSTITUTE":
+            continue
+        full = _PAREN_TAIL.sub("", text[c.start : c.end])
+        if not _ABBR_OWNER_END.search(full) or len(full) < 6:
+            continue
+        parent = _INNER_PARENT.match(full)
+        sub = full[parent.end() :] if parent else full
+        place = _LEADING_PLACE.match(sub)
+        if place and len(sub) - place.end() >= 4:
+            sub = sub[place.end() :]
+        last = sub[-1]
+        k = text.find(last, c.end)
+        while k >= 0:
+            here, k = k, text.find(last, k + 1)
+            for n in (3, 4):
+                s0 = here - n + 1
+                w = text[s0 : here + 1]
+                if s0 < c.end or w[0] != sub[0] or w[0] in _ABBR_NOT or w in sub:
+                    continue
+                if not all(_CJK_CHAR.match(ch) for ch in w) or not _subsequence(w, sub):
+                    continue
+                # after a break (与, 在 …) or outside a run of Chinese text
+                if (
+                    s0 > 0
+                    and _CJK_CHAR.match(text[s0 - 1])
+                    and not _BREAK_RE.match(text, s0 - 1)
+                    and (s0 < 2 or not _BREAK_RE.match(text, s0 - 2))
+                ):
+                    continue
+                if text[here + 1 : here + 2] in ("长", "属", "有"):  # 海工院长, 海洋所属
+                    continue
+                if any(a < here + 1 and s0 < b for a, b in taken):
+                    continue
+                taken.append((s0, here + 1))
+                out.append(Candidate(s0, here + 1, c.type, 4, None, source="abbreviation"))
+                break
+    return out
+
+
+def _subsequence(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+_PAREN_TAIL = re.compile(r"[(（][^()（）]{1,6}[)）]$")
+
+
 def propagate(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """Aliases declared with 以下简称, and repeats of found names elsewhere in the text."""
-    extra: list[Candidate] = []
+    extra: list[Candidate] = abbreviations(text, chosen)
     for m in _ALIAS_RE.finditer(text):
         before = [c for c in chosen if c.end <= m.start() and m.start() - c.end <= 1]
         if before:

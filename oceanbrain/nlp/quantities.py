@@ -49,6 +49,12 @@ _QUNITS = {
     "千瓦时": "kWh",
     "载重吨": "DWT",
     "标箱": "TEU",
+    "GWh": "GWh",
+    "MWh": "MWh",
+    "kWh": "kWh",
+    "GW": "GW",
+    "MW": "MW",
+    "kW": "kW",
 }
 _MONEY_RE = re.compile(
     _NUM

@@ -25,7 +25,7 @@ _ALIAS_GAP = re.compile(r"^[(（](?:以下)?(?:简称|下称).{0,14}[)）]$")
 _ALIAS_OPEN = re.compile(r"^[(（](?:以下)?(?:简称|下称)")
 _LEAD_TITLE = re.compile(
     r"(?:书记|校长|院长|所长|主任|局长|厅长|董事长|总经理|总裁|理事长|执行干事|常委|党组成员|秘书长|"
-    r"省长|市长|区长|县长|主席|部长|司长|署长|主持工作|党委委员)(?!助理)"
+    r"省长|市长|区长|县长|主席|部长|司长|署长|主持工作|党委委员|行长)(?!助理)"
 )
 _TITLE_PART = re.compile(
     _LEAD_TITLE.pattern
@@ -51,15 +51,27 @@ _SIGN_AFTER = re.compile(
     r"^(?:(?!出席|参加|见证|主持)[^,，。;；与和]){0,30}(?:签约(?!落户|入驻|进驻|落地)|签订|签署)"
 )
 _SIGN = re.compile(r"签约|签订|签署")
+# "A和B就X项目建设签约": the subject of the signing after 就
+_SIGN_ON = re.compile(r"^就[^,，。;；]{0,48}?(?:签约|签订|签署)")
 _JOINT_BUILD = re.compile(r"^(?:合作)?共建$")
 _COOP_ALSO = re.compile(
     r"(?:协议|备忘录)[^;；。]{0,4}[,，](?:双方)?(?:将)?"
     r"(?:(?:开展|建立|深化)[^,，;；。]{0,10}合作|联合开展)"
+    # "…协议,双方将围绕A、B等领域展开全方位合作": 双方 names the parties, the verb may be far
+    r"|(?:协议|备忘录)[^;；。]{0,4}[,，]双方[^;；。]{0,30}?"
+    r"(?:开展|展开|建立|深化|加强)[^,，;；。]{0,10}合作"
 )
+# "A与B紧紧围绕…,在PARK共建X": the pair at a clause start, the joint verb later in the sentence
+_COOP_FAR = re.compile(
+    r"^(?!的|之|签|共同举办|联合主办)[^;；。与签]{0,60}?(?:共建|合作共建|携手共建|联合共建|共同建设|联合建设)"
+)
+# "A、B高度重视与C共同支持建设…": a short gap ending in 与 before the partner
+_COOP_GAP_YU = re.compile(r"^[\u4e00-\u9fff]{0,6}与$")
 _COOP_BEFORE = re.compile(r"^(?:正在)?(?:共建|合作|联合|共同|筹建)")
 # "A与B(战略)合作(框架)协议…签署": the agreement is signed, not a cooperation statement
 _COOP_AGREEMENT = re.compile(r"^(?:全面|战略|友好)?合作(?:框架)?协议")
 _DEV = re.compile(r"研发|开发|发布|推出|建造|承建|研制|交付")
+_BUILT_AT = re.compile(r"^(?:启动|开始|开工|正式)?(?:建造|制造|研制|开工建造)")
 _DEV_PASSIVE = re.compile(r"^[”’\"]?[\u4e00-\u9fff]{0,6}由$")
 _DEV_AFTER = re.compile(r"^(?:自主|联合|独立|负责)?(?:研发|开发|发布|推出|建造|承建|研制)")
 # "北海造船继2022年交付…", "A正在研制…": adverbs and a date may stand before the verb
@@ -324,7 +336,12 @@ def _signed(s: _Sent, span: tuple[int, int]) -> list[Relation]:
     for k in range(1, n):
         g = s.between(k - 1, k)
         left = k - 1
-        if g in ("和", "同") and _SIGN.search(s.after(k, 16)):
+        # "A与B和C两大央企签署…": B and C are both A's partners, not each other's
+        if (
+            g in ("和", "同")
+            and (_SIGN.search(s.after(k, 16)) or _SIGN_ON.match(s.after(k, 60)))
+            and not (left > 0 and s.between(left - 1, left) == "与")
+        ):
             g = "与"
         # "A与B…;与C签订…": the clause's subject is left out; it is the topic A
         if g != "与" and re.search(r"[;；]与$", g) and _SIGN.search(s.after(k, 16)):
@@ -416,10 +433,28 @@ def _cooperates(s: _Sent, span: tuple[int, int]) -> list[Relation]:
                 # A与B共建
                 if k > 0 and s.between(k - 1, k) == "与" and s.label(k - 1) in ORG:
                     add(k - 1, k, 0.7)
+                # A、B高度重视与C共同…: every member of the list before the gap
+                elif (
+                    k > 0
+                    and _COOP_GAP_YU.match(s.between(k - 1, k))
+                    and len(s.between(k - 1, k)) > 1
+                ):
+                    for a in s.group_back(k - 1):
+                        if s.label(a) in ORG:
+                            add(a, k, 0.6)
                 continue
             for i, a in enumerate(grp):
                 for b in grp[i + 1 :]:
                     add(a, b, 0.7)
+    # "A与B紧紧围绕…,在PARK共建X": A and B at the sentence's start build something together
+    for k in range(n - 1):
+        if s.label(k) not in PARTY or s.label(k + 1) not in PARTY or s.between(k, k + 1) != "与":
+            continue
+        lead = s.text[span[0] : s.ents[s.idx[k]].start_char].strip()
+        if lead and lead[-1] not in ",，;；:：":
+            continue  # the pair must open a clause
+        if _COOP_FAR.match(s.after(k + 1, 70)) and not _COOP_BEFORE.match(s.after(k + 1, 6)):
+            add(k, k + 1, 0.55)
     # "A与B、C等…建立了…合作关系": A cooperates with each listed organisation
     for k in range(n - 1):
         if s.label(k) not in ORG or s.between(k, k + 1) != "与":
@@ -470,6 +505,14 @@ def _develops(s: _Sent, span: tuple[int, int]) -> list[Relation]:
         for a in subjects:
             for b in objects:
                 out.append(_rel(s, a, "DEVELOPS", b, 0.75, span))
+    # "“X”2020年12月在A启动建造": the yard where the product is built develops it
+    for k in range(1, n):
+        if s.label(k) not in ORG or not _BUILT_AT.match(s.after(k, 8)):
+            continue
+        if not s.text[: s.ents[s.idx[k]].start_char].endswith("在"):
+            continue
+        if s.label(k - 1) == "PRODUCT" and not re.search(r"[,，;；。]", s.between(k - 1, k)):
+            out.append(_rel(s, k, "DEVELOPS", k - 1, 0.65, span))
     # "“X”大模型由A发布": the developer after the product
     for k in range(1, n):
         if s.label(k) not in ORG or s.label(k - 1) != "PRODUCT":
@@ -542,15 +585,29 @@ def _located(s: _Sent, span: tuple[int, int]) -> list[Relation]:
         before = s.between(j, k) if j >= 0 else ""
         after = s.after(k, 4)
         # 在位于PARK(的)X: the entity right after the park is in it
+        first = k  # 坐落于A B内的X: parks written one after another
+        while first > 0 and s.label(first - 1) == "PARK" and s.between(first - 1, first) == "":
+            first -= 1
         if (
             k + 1 < n
             and s.text[
-                max(span[0], s.ents[s.idx[k]].start_char - 3) : s.ents[s.idx[k]].start_char
+                max(span[0], s.ents[s.idx[first]].start_char - 3) : s.ents[s.idx[first]].start_char
             ].endswith(("位于", "落于", "落在", "地处"))
             and s.between(k, k + 1) in ("", "的", "内的", "里的")
             and s.label(k + 1) in _LOC_SUBJ
         ):
-            out.append(_rel(s, k + 1, "LOCATED_IN", k, 0.7, span))
+            for park in range(first, k + 1):
+                out.append(_rel(s, k + 1, "LOCATED_IN", park, 0.7, span))
+            continue
+        # "X由A搬迁至B": the old site A stands between the subject and the new park
+        if (
+            j > 0
+            and s.label(j) == "PARK"
+            and re.match(r"^(?:将|已|正式)?(?:搬迁|迁)至$", before)
+            and s.between(j - 1, j) == "由"
+            and s.label(j - 1) in _LOC_SUBJ
+        ):
+            out.append(_rel(s, j - 1, "LOCATED_IN", k, 0.65, span))
             continue
         # A、B等项目将落户PARK  /  A、B等16所高校在PARK设立
         if j >= 0 and (
@@ -626,7 +683,7 @@ def _invests(s: _Sent, span: tuple[int, int]) -> list[Relation]:
         elif (
             s.label(k) in {"PROJECT", "PARK"}
             and s.label(k + 1) in ORG
-            and s.between(k, k + 1) == "由"
+            and s.between(k, k + 1) in ("由", ",由", "，由")
             and _INVEST_AFTER.match(s.after(k + 1, 6))
         ):
             out.append(_rel(s, k + 1, "INVESTS_IN", k, 0.7, span))

@@ -393,3 +393,103 @@ def test_government_post_does_not_continue_a_party_committee(nlp: Language) -> N
     assert not any(a == "孙伟" for a, _, _ in rels)
     assert ("于志刚", "LEADS", "东港海洋大学") in rels
     assert not any(a == "吴德星" for a, _, _ in rels)
+
+
+# -- rules from holdout4's blind errors (2026-11-26): invented sentences, no corpus names -------
+
+
+def test_generic_descriptions_with_a_name_ending_are_not_names(nlp: Language) -> None:
+    text = (
+        "该港将建设国家重要的粮油储运中心和大宗件杂货集散中心,项目包括舾装及交付中心、"
+        "设计研发中心、主题商务中心等,打造远洋渔业支撑基地和大宗散杂货物流园区。"
+        "该船舶公司与东港市南区平台公司合作,世界级船公司纷纷开通航线,距离东港区中心约5公里。"
+    )
+    found = _types(extract(text, nlp))
+    assert not any(t in ("INSTITUTE", "PARK", "FIRM", "PROJECT") for _, t in found), found
+
+
+def test_verbs_before_an_ending_are_not_names(nlp: Language) -> None:
+    text = (
+        "此举将进一步缓解东港市用水紧张局面,东港会展中心是城市的会客厅。"
+        "园区将进一步引导海洋项目集聚,主动承载东港产业转移,从根本上解决制约研究所发展的问题。"
+    )
+    found = _types(extract(text, nlp))
+    assert not any(t in ("GOV", "PROJECT", "INSTITUTE") for _, t in found), found
+
+
+def test_hosting_verbs_and_gov_endings(nlp: Language) -> None:
+    text = (
+        "由省海洋产业专班、东港市海洋发展局、东港市政府共同举办的论坛开幕,"
+        "东港市委、市政府高度重视与北方大学共同支持建设东港海洋工程研究院。"
+    )
+    out = extract(text, nlp)
+    found, rels = _types(out), _rels(out)
+    assert ("省海洋产业专班", "GOV") in found
+    assert ("东港市政府", "GOV") in found
+    assert ("北方大学", "INSTITUTE") in found
+    assert ("东港市委", "COOPERATES_WITH", "北方大学") in rels
+    assert ("市政府", "COOPERATES_WITH", "北方大学") in rels
+
+
+def test_undeclared_abbreviations_of_an_institute(nlp: Language) -> None:
+    text = (
+        "北方大学深海工程研究院(东港)揭牌,深工院将在深海装备领域发力。"
+        "中国科学院海洋研究所所长王强表示,海洋所将迁至东港科教园。"
+        "东港海洋药物研究院成立,海药院院长李勇出席。"
+    )
+    found = _types(extract(text, nlp))
+    assert ("深工院", "INSTITUTE") in found
+    assert ("海洋所", "INSTITUTE") in found
+    assert ("海药院", "INSTITUTE") in found
+    assert ("东港科教园", "PARK") in found
+
+
+def test_people_after_more_titles_and_name_lengths(nlp: Language) -> None:
+    text = (
+        "挪威驻华大使白思雅致辞,东港银行副行长姜辉明、东港大学教授、博士生导师郭春林出席。"
+        "东港渔业集团总裁刘春会侃侃而谈,北方大学副校长曾嵘进行座谈,该院长期深耕海洋药物。"
+    )
+    out = extract(text, nlp)
+    found, rels = _types(out), _rels(out)
+    for name in ("白思雅", "姜辉明", "郭春林", "刘春会", "曾嵘"):
+        assert (name, "PERSON") in found, name
+    assert ("姜辉明", "LEADS", "东港银行") in rels
+    assert ("刘春会", "LEADS", "东港渔业集团") in rels
+    assert not any(t == "期深耕" for t, _ in found)
+
+
+def test_firm_starting_with_xin_ship_names_units_and_drug_targets(nlp: Language) -> None:
+    text = (
+        "东港港务集团与新兴重工集团有限公司和北方外运股份有限公司两大央企签署合作协议。"
+        "“远洋东港”轮靠泊东港港区,东港200万千瓦(2GW)海上风电项目开工,抗HPV凝胶上市。"
+    )
+    out = extract(text, nlp)
+    found, rels = _types(out), _rels(out)
+    assert ("新兴重工集团有限公司", "FIRM") in found
+    assert ("东港港务集团", "SIGNED", "新兴重工集团有限公司") in rels
+    assert ("东港港务集团", "SIGNED", "北方外运股份有限公司") in rels
+    assert ("新兴重工集团有限公司", "SIGNED", "北方外运股份有限公司") not in rels
+    assert ("远洋东港", "PRODUCT") in found
+    assert ("2GW", "QUANTITY") in found
+    assert not any(t == "HPV" for t, _ in found)
+
+
+def test_two_parks_written_together_and_long_distance_cues(nlp: Language) -> None:
+    text = (
+        "坐落于东港新区东港科教园内的北方海洋研究中心已建成。"
+        "北方海洋研究所由市南区老园区搬迁至东港科教园。\n"
+        "东港高新区与北方大学紧紧围绕海洋生物产业,在东港高新区共建北方大学生物园。"
+        "东港港务集团和东港渔业投资有限公司就东港国际冷链物流基地项目建设签约。"
+        "东港渔业集团与北方能源公司签署战略合作协议,双方将围绕海洋新能源、海洋装备等领域展开全方位合作。"
+        "东港海洋装备制造中心项目,由北方重工集团投资建设。"
+        "“东港1号”2021年5月在东港造船有限公司启动建造。"
+    )
+    rels = _rels(extract(text, nlp))
+    assert ("北方海洋研究中心", "LOCATED_IN", "东港新区") in rels
+    assert ("北方海洋研究中心", "LOCATED_IN", "东港科教园") in rels
+    assert ("北方海洋研究所", "LOCATED_IN", "东港科教园") in rels
+    assert ("东港高新区", "COOPERATES_WITH", "北方大学") in rels
+    assert ("东港港务集团", "SIGNED", "东港渔业投资有限公司") in rels
+    assert ("东港渔业集团", "COOPERATES_WITH", "北方能源公司") in rels
+    assert ("北方重工集团", "INVESTS_IN", "东港海洋装备制造中心项目") in rels
+    assert ("东港造船有限公司", "DEVELOPS", "东港1号") in rels
