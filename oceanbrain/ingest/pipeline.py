@@ -28,7 +28,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
@@ -216,6 +216,44 @@ def region_chain(props: dict[str, Any]) -> list[tuple[str, str, str]]:
     ]
 
 
+class _Writes:
+    """One chunk's writes run on a thread while the main thread resolves the next chunk.
+
+    Only one write task is ever pending, and :meth:`wait` is called before the graph is read
+    again, so reads always see every earlier write and the store is never used by two threads
+    at once. An error in a write task is raised by the next :meth:`wait`.
+    """
+
+    def __init__(self, report: SourceReport) -> None:
+        self.report = report
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: Future[dict[str, int]] | None = None
+
+    def submit(self, fn: Callable[..., dict[str, int]], *args: Any) -> None:
+        self.wait()
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-writes")
+        self._pending = self._pool.submit(fn, *args)
+
+    def wait(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            for rel_type, n in pending.result().items():
+                self.report.add(rel_type, "expired", n)
+
+    def __enter__(self) -> _Writes:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if exc[0] is None:
+                self.wait()
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True)
+                self._pool = None
+
+
 class ExportIngest:
     """One enterprise-export source through the pipeline (see the module docstring)."""
 
@@ -238,6 +276,7 @@ class ExportIngest:
         self.regions_done: set[str] = set()
         self._resolver_obj: Any = None
         self._segments: set[str] | None = None  # Segment ids in the graph, read on first use
+        self._writes = _Writes(self.report)
         # row-hash cache: raw row key → (firm id, hash entry); see _load_state
         self.cached: dict[str, tuple[str, str]] = {}
         self.new_state: dict[str, tuple[str, str]] = {}
@@ -332,8 +371,9 @@ class ExportIngest:
         self._load_state()
         if not self.ctx.dry_run:
             up.set_source_token(self.store, self.source_id, None)  # trusted again once saved
-        for path in files:
-            self._file(path)
+        with self._writes:
+            for path in files:
+                self._file(path)
         if self.ctx.full and files and not any(r.severity == "file" for r in self.report.rejects):
             self._expire_vanished()
         if not self.ctx.dry_run and self._resolver_obj is not None:
@@ -422,6 +462,7 @@ class ExportIngest:
             by_id[self.resolver.resolve(key).id] = row
         ids = list(by_id)
         self.seen.update(ids)
+        self._writes.wait()  # the previous chunk's writes, which ran while this one resolved
         existing = up.node_hashes(self.store, "Firm", ids, REGISTRATION_FIELDS)
         new: list[str] = []
         changed: list[str] = []
@@ -524,40 +565,43 @@ class ExportIngest:
             self.report.add(rel_type, "created", len(pairs) - len(known))
         if self.ctx.dry_run:
             return
+        changed = [i for i in todo if i in existing]
+        stamps = [
+            {"id": i, "hashes": with_entry(existing[i].get("row_hashes"), self.tag, by_id[i].entry)}
+            for i in changed
+        ]
+        self._writes.submit(
+            self._store_chunk, region_rows, part_of, changes, firm_rows, existing, changed, stamps
+        )
+
+    def _store_chunk(
+        self,
+        region_rows: list[dict[str, Any]],
+        part_of: list[dict[str, Any]],
+        changes: list[dict[str, Any]],
+        firm_rows: list[dict[str, Any]],
+        existing: dict[str, dict[str, Any]],
+        changed: list[str],
+        stamps: list[dict[str, Any]],
+    ) -> dict[str, int]:
+        """The writes of one chunk, in order; runs on the writer thread (see ``_Writes``).
+        Returns the relationships expired per type."""
+        run, size = self.ctx.run_id, self.ctx.batch_size
         if region_rows:
-            up.write_nodes(self.store, "Region", region_rows, self.ctx.run_id, self.ctx.batch_size)
-            up.upsert_relationships(
-                self.store, "PART_OF", "Region", "Region", part_of, self.ctx.run_id
-            )
+            up.write_nodes(self.store, "Region", region_rows, run, size)
+            up.upsert_relationships(self.store, "PART_OF", "Region", "Region", part_of, run)
         if changes:  # before the rows' hashes: a killed run finds and marks them again
-            up.mark_changed(self.store, "Firm", changes, self.ctx.run_id)
+            up.mark_changed(self.store, "Firm", changes, run)
         # firm, links and row hash in one statement per batch (see up.write_export_firms)
         for new in (True, False):
             rows = [row for row in firm_rows if (row["id"] not in existing) is new]
             if rows:
-                up.write_export_firms(
-                    self.store, rows, self.ctx.run_id, src, self.ctx.batch_size, new=new
-                )
+                up.write_export_firms(self.store, rows, run, [self.source_id], size, new=new)
+        expired: dict[str, int] = {}
         if self.ctx.full:
-            changed = [i for i in todo if i in existing]
-            for rel_type, n in up.expire_stale_firm_relationships(
-                self.store, changed, self.source_id, self.ctx.run_id
-            ).items():
-                self.report.add(rel_type, "expired", n)
-            up.stamp_node_hashes(
-                self.store,
-                "Firm",
-                (
-                    {
-                        "id": i,
-                        "hashes": with_entry(
-                            existing[i].get("row_hashes"), self.tag, by_id[i].entry
-                        ),
-                    }
-                    for i in changed
-                ),
-                self.ctx.batch_size,
-            )
+            expired = up.expire_stale_firm_relationships(self.store, changed, self.source_id, run)
+            up.stamp_node_hashes(self.store, "Firm", stamps, size)
+        return expired
 
     def _known_segments(self, segments: tuple[dict[str, Any], ...]) -> list[dict[str, Any]]:
         """Links to segments the graph has (see ``up.write_export_firms``)."""
