@@ -7,8 +7,9 @@ upserts of each firm with its relationships and row hash. Only one chunk of rows
 at a time.
 
 Content hashes: each fact keeps ``row_hashes``, a list of ``<source tag>=<hash>`` entries (see
-``oceanbrain.graph.upsert``). For an export the hash covers the normalised source row plus the
-version of the classification data, and it lives on the Firm node. A batch of firms is written
+``oceanbrain.graph.upsert``). For an export the hash covers the cells of the source row as read,
+the versions of the row conversion and of the classification data, and the source's default
+province and city (``Preparer.entry_hash``); it lives on the Firm node. A batch of firms is written
 as one statement (firm, LOCATED_IN, IN_SEGMENT and hash together, one transaction), so a run
 killed mid-chunk leaves no firm that looks done but is not; in a full refresh a changed firm's
 hash is written only after its stale relationships are expired. A row whose hash is unchanged
@@ -37,6 +38,7 @@ from typing import Any
 
 from oceanbrain.graph import GraphStore
 from oceanbrain.graph import upsert as up
+from oceanbrain.ingest.classify import CROSSWALK_FILE
 from oceanbrain.ingest.config import EnterpriseExportSource
 from oceanbrain.ingest.prepare import PreparedRow, Preparer, RawRow, executor, fingerprint
 from oceanbrain.ingest.rejects import Reject
@@ -44,7 +46,7 @@ from oceanbrain.ingest.report import SourceReport
 from oceanbrain.ingest.sources.enterprise_export import ExportResult, read_enterprise_export
 from oceanbrain.ingest.values import stable_id
 
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # bump when the conversion of export rows changes
 # Firm properties whose change is a "changed registration" in the weekly diff (工商登记变更).
 REGISTRATION_FIELDS = (
     "name",
@@ -192,9 +194,10 @@ def _save_judgements(store: GraphStore, resolver: Any, run_id: str) -> int:
 
 
 def classification_version(data_dir: Path) -> str:
-    """Changes when the chain data the classifier reads changes, so hashes change with it."""
+    """Changes when the chain data the classifier reads or the row conversion changes, so
+    every row's hash changes with it."""
     parts = [PIPELINE_VERSION]
-    for name in ("chains/chains.yaml", "chains/marine_categories.csv"):
+    for name in ("chains/chains.yaml", "chains/marine_categories.csv", CROSSWALK_FILE):
         path = data_dir / name
         parts.append(hashlib.sha1(path.read_bytes()).hexdigest() if path.is_file() else "-")
     return fingerprint(parts)

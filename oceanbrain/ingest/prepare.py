@@ -67,7 +67,7 @@ class PreparedRow:
     name: str
     uscc: str | None
     props: dict[str, Any]
-    entry: str  # the content hash of the normalised row and the classification data
+    entry: str  # the row's content hash with the source tag (see Preparer.entry_hash)
     segments: tuple[dict[str, Any], ...]  # {id, confidence, evidence, method, needs_review}
 
 
@@ -80,6 +80,12 @@ class Preparer:
     tag: str
     salt: str
     data_dir: Path | None  # None: do not classify
+
+    def entry_hash(self, key: str) -> str:
+        """A row's content hash: its cells as read (``key``), the conversion and classification
+        versions (``salt``) and the source's default province and city."""
+        text = f"{key}|{self.salt}|{self.source.province}|{self.source.city}"
+        return hashlib.blake2b(text.encode(), digest_size=10).hexdigest()
 
     def prepare(self, rows: list[RawRow]) -> tuple[list[PreparedRow], list[Reject]]:
         """The rows that convert (in order) and every reject of the chunk."""
@@ -110,7 +116,7 @@ class Preparer:
                         business_scope=firm.business_scope,
                     )
                 )
-            entry = f"{self.tag}={fingerprint([props, self.salt])}"
+            entry = f"{self.tag}={self.entry_hash(key)}"
             prepared.append(PreparedRow(number, key, firm.name, firm.uscc, props, entry, segments))
         return prepared, rejects
 

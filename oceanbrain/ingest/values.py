@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 
 class ValueProblem(ValueError):
@@ -85,6 +86,7 @@ _MONEY = re.compile(r"(?P<num>[0-9]+(?:\.[0-9]+)?)\s*(?P<scale>万亿|亿|千万
 _EMPTY_MARKS = {"", "-", "—", "--", "——", "无", "未公开", "暂无", "null", "none", "nan"}
 
 
+@lru_cache(maxsize=8192)  # exports repeat the same capital strings ("500万元人民币") a lot
 def parse_money(raw: str) -> Money | None:
     """'5000万元人民币' → Money(5e7, 'CNY'); '100万美元' → Money(1e6, 'USD'); '—' → None."""
     text = unicodedata.normalize("NFKC", raw).strip()
@@ -107,6 +109,7 @@ _DATE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def parse_date(raw: str) -> str | None:
     """Usual Chinese date forms → ISO text: '2024年6月7日' → '2024-06-07', '2024-06' → '2024-06'.
 

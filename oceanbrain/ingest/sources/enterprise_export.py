@@ -64,6 +64,7 @@ ROW_FATAL = frozenset({"name", "uscc"})  # a bad value here skips the row, elsew
 _CHUNK = 1 << 20
 # Platforms write these for "no value"; they are blanks, not bad data.
 _EMPTY = {"", "-", "—", "--", "——", "无", "未公开", "暂无", "null", "none", "nan", "n/a"}
+_EMPTY_LONGEST = max(map(len, _EMPTY))
 _FORMER_SPLIT = re.compile(r"[；;、,，|\n]")
 _LETTER_CODE = re.compile(r"(?<![A-Za-z0-9])([A-T]\d{2,4})(?![0-9])")
 _PAREN_CODE = re.compile(r"\(\s*(\d{2,4})\s*\)")
@@ -154,16 +155,10 @@ _CONVERTERS: dict[str, Callable[[str], dict[str, Any]]] = {
 }
 
 
-def _convert_value(canonical: str, text: str) -> dict[str, Any]:
-    """Typed fields use their converter; every other field keeps the text as written."""
-    convert = _CONVERTERS.get(canonical)
-    return convert(text) if convert else {canonical: text}
-
-
 def _clean(raw: str) -> str | None:
     """Cell text without surrounding space; the platforms' blank marks become None."""
     text = raw.strip()
-    return None if text.lower() in _EMPTY else text
+    return None if len(text) <= _EMPTY_LONGEST and text.lower() in _EMPTY else text
 
 
 # -- headers --------------------------------------------------------------------------------------
@@ -481,8 +476,12 @@ class RowConverter:
             text = _clean(raw)
             if text is None:
                 continue
+            convert = _CONVERTERS.get(canonical)
+            if convert is None:  # a text field, kept as written
+                values[canonical] = text
+                continue
             try:
-                values.update(_convert_value(canonical, text))
+                values.update(convert(text))
             except ValueProblem as exc:
                 problems.append((canonical, raw, exc))
         if "name" not in values and not any(c == "name" for c, _, _ in problems):
