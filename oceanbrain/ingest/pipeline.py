@@ -415,11 +415,15 @@ class ExportIngest:
                     steps.append((number, cells, key, hit))
                     if hit is None:
                         slow.append((number, cells, key))
-                # the first chunk is prepared here: a file of one chunk never starts a worker,
-                # nor does a re-run whose rows are all unchanged
-                if in_flight and slow and pool is None and self.ctx.workers > 0:
+                # the first chunk is prepared here; when it is full (more rows follow) the
+                # worker starts and warms up meanwhile. A short file never starts one, nor does
+                # a re-run whose rows are all unchanged.
+                first = not in_flight
+                more = not first or len(chunk) == self.ctx.chunk_rows
+                if pool is None and slow and more and self.ctx.workers > 0:
                     pool = executor(self.ctx.workers)
-                runner = pool if pool is not None and slow else inline
+                    pool.submit(preparer.warm_up)
+                runner = pool if pool is not None and slow and not first else inline
                 in_flight.append((steps, runner.submit(preparer.prepare, slow)))
                 while len(in_flight) > max(1, self.ctx.workers):
                     self._apply(export, *in_flight.popleft())

@@ -81,6 +81,11 @@ class Preparer:
     salt: str
     data_dir: Path | None  # None: do not classify
 
+    def warm_up(self) -> None:
+        """Load what :meth:`prepare` needs (run once in a new worker, before real work)."""
+        if self.data_dir is not None:
+            _classifier(self.data_dir)
+
     def entry_hash(self, key: str) -> str:
         """A row's content hash: its cells as read (``key``), the conversion and classification
         versions (``salt``) and the source's default province and city."""
