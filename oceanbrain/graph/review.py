@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from oceanbrain.errors import OceanBrainError
+from oceanbrain.graph.merge import current_firm_id, merge_firms
 from oceanbrain.graph.resolution import (
     CANDIDATE,
     DECISIONS,
@@ -280,6 +281,11 @@ def decide(store: GraphStore, item_id: str, kind: str, decision: str, by: str, a
         if not rows or rows[0]["kind"] != SAME_ENTITY:
             raise ReviewError(f"no same_entity judgement with id {item_id!r}")
         store.write(DECIDE_JUDGEMENT, id=item_id, decision=value, by=by, at=at)
+        if value == "same":  # the two nodes become one (see oceanbrain.graph.merge)
+            subject = current_firm_id(store, rows[0]["subject_id"])
+            survivor = current_firm_id(store, rows[0]["object_id"])
+            if subject and survivor:
+                merge_firms(store, subject, survivor, by=by, at=at)
         return
     if kind == SEGMENT_LINK:
         item = _find(_link_items(store, 1_000_000), item_id, kind)

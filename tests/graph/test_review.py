@@ -84,7 +84,8 @@ def test_same_entity_questions_round_trip(seeded: GraphStore) -> None:
     decide(store, items[0].id, "same_entity", "reject", "editor2", AT)  # reject = not_same
     later = Resolver.from_store(store)
     res2 = later.resolve(FirmKey("青岛海西重机有限责任公司"))
-    assert (res2.id, res2.method) == (res.id, "name")  # its own node, never the judged one
+    # its own id, never the judged firm; "new" because the same decision merged its node away
+    assert (res2.id, res2.method) == (res.id, "new")
     assert later.pending_judgements() == []
 
 
@@ -140,3 +141,61 @@ def test_bad_decisions_are_refused(seeded: GraphStore) -> None:
         decide(seeded, "judgement:same_entity:nope", "same_entity", "same", "editor", AT)
     with pytest.raises(ReviewError, match="--by"):
         decide(seeded, "x", "candidate", "accept", " ", AT)
+
+
+MERGE_SEED = (
+    "CREATE (:Firm {id: 'firm:old', name: '青岛海西重工有限责任公司', aliases: ['海西重工'], "
+    "sources: ['src:a']}), "
+    "(:Firm {id: 'firm:new', name: '青岛海西重机有限责任公司', uscc: 'U1', "
+    "aliases: ['海西重工', '海西重机'], sources: ['src:b']}), "
+    "(:Firm {id: 'firm:buyer', name: '买方'}), (:Firm {id: 'firm:seller', name: '卖方'}), "
+    "(:Segment {id: 'seg:a'}), (:Segment {id: 'seg:b'}), (:Region {id: 'region:qd'}), "
+    "(:Judgement {id: 'j:1', kind: 'same_entity', subject_id: 'firm:new', "
+    "object_id: 'firm:old', decision: 'pending', score: 0.8, evidence: 'similar'})"
+)
+MERGE_LINKS = (
+    "MATCH (o:Firm {id: 'firm:old'}), (n:Firm {id: 'firm:new'}), (b:Firm {id: 'firm:buyer'}), "
+    "(s:Firm {id: 'firm:seller'}), (a:Segment {id: 'seg:a'}), (c:Segment {id: 'seg:b'}), "
+    "(r:Region {id: 'region:qd'}) "
+    "CREATE (o)-[:IN_SEGMENT {confidence: 1.0, sources: ['src:a']}]->(a), "
+    "(n)-[:IN_SEGMENT {confidence: 0.5, sources: ['src:b']}]->(a), "
+    "(n)-[:IN_SEGMENT {confidence: 0.7, sources: ['src:b']}]->(c), "
+    "(n)-[:LOCATED_IN {sources: ['src:b']}]->(r), "
+    "(n)-[:SUPPLIES {sources: ['src:b']}]->(b), "
+    "(s)-[:SUPPLIES {sources: ['src:b']}]->(n), "
+    "(n)-[:SUPPLIES {sources: ['src:b']}]->(o)"
+)
+
+
+def test_same_decision_merges_the_two_firm_nodes(store: GraphStore) -> None:
+    store.ensure_schema()
+    store.write(MERGE_SEED)
+    store.write(MERGE_LINKS)
+    decide(store, "j:1", "same_entity", "same", "editor", AT)
+
+    assert store.read("MATCH (f:Firm {id: 'firm:new'}) RETURN count(f) AS n") == [{"n": 0}]
+    [firm] = store.read(
+        "MATCH (f:Firm {id: 'firm:old'}) RETURN f.aliases AS aliases, f.merged_ids AS merged, "
+        "f.sources AS sources, f.uscc AS uscc, f.merged_by AS by"
+    )
+    assert firm["aliases"] == ["海西重工", "青岛海西重机有限责任公司", "海西重机"]
+    assert firm["merged"] == ["firm:new"] and firm["by"] == "editor"
+    assert sorted(firm["sources"]) == ["src:a", "src:b"] and firm["uscc"] == "U1"
+    links = store.read(
+        "MATCH (a)-[e]->(b) WHERE a.id = 'firm:old' OR b.id = 'firm:old' "
+        "RETURN a.id AS a, type(e) AS t, b.id AS b, e.confidence AS c, e.sources AS s "
+        "ORDER BY t, a, b"
+    )
+    assert [(r["a"], r["t"], r["b"], r["c"], sorted(r["s"])) for r in links] == [
+        # the survivor's own link keeps its confidence and gains the duplicate's source
+        ("firm:old", "IN_SEGMENT", "seg:a", 1.0, ["src:a", "src:b"]),
+        ("firm:old", "IN_SEGMENT", "seg:b", 0.7, ["src:b"]),
+        ("firm:old", "LOCATED_IN", "region:qd", None, ["src:b"]),
+        ("firm:old", "SUPPLIES", "firm:buyer", None, ["src:b"]),
+        ("firm:seller", "SUPPLIES", "firm:old", None, ["src:b"]),
+    ]  # the link between the two firms is gone: a firm does not supply itself
+    # rows of the duplicate now resolve to the survivor; a second decision is a no-op
+    again = Resolver.from_store(store).resolve(FirmKey("青岛海西重机有限责任公司"))
+    assert again.id == "firm:old"
+    decide(store, "j:1", "same_entity", "same", "editor", AT)
+    assert store.read("MATCH (f:Firm) RETURN count(f) AS n") == [{"n": 3}]
