@@ -43,7 +43,11 @@ from oceanbrain.ingest.config import EnterpriseExportSource
 from oceanbrain.ingest.prepare import PreparedRow, Preparer, RawRow, executor, fingerprint
 from oceanbrain.ingest.rejects import Reject
 from oceanbrain.ingest.report import SourceReport
-from oceanbrain.ingest.sources.enterprise_export import ExportResult, read_enterprise_export
+from oceanbrain.ingest.sources.enterprise_export import (
+    ExportResult,
+    read_enterprise_export,
+    seen_key,
+)
 from oceanbrain.ingest.values import stable_id
 
 PIPELINE_VERSION = "2"  # bump when the conversion of export rows changes
@@ -59,8 +63,8 @@ REGISTRATION_FIELDS = (
     "industry_code",
 )
 Progress = Callable[[int], None]
-# one source row of a chunk: (row number, cells, hash of the cells, cached (firm id, entry) or None)
-_Step = tuple[int, list[str], str, tuple[str, str] | None]
+# one source row of a chunk: (row number, hash of its cells, its cache entry or None)
+_Step = tuple[int, str, tuple[str, str, str] | None]
 
 
 def row_fingerprint(row: dict[str, Any]) -> str:
@@ -281,8 +285,9 @@ class ExportIngest:
         self._segments: set[str] | None = None  # Segment ids in the graph, read on first use
         self._writes = _Writes(self.report)
         # row-hash cache: raw row key → (firm id, hash entry); see _load_state
-        self.cached: dict[str, tuple[str, str]] = {}
-        self.new_state: dict[str, tuple[str, str]] = {}
+        # row-hash cache: raw row key → (firm id, hash entry, duplicate-check key)
+        self.cached: dict[str, tuple[str, str, str]] = {}
+        self.new_state: dict[str, tuple[str, str, str]] = {}
 
     @property
     def resolver(self) -> Any:
@@ -317,8 +322,8 @@ class ExportIngest:
                 if up.same_entity_decisions_since(self.store, head.get("saved_at", "")):
                     return
                 for line in fh:
-                    key, firm_id, entry = line.rstrip("\n").split("\t")
-                    self.cached[key] = (firm_id, entry)
+                    key, firm_id, entry, seen = line.rstrip("\n").split("\t")
+                    self.cached[key] = (firm_id, entry, seen)
         except (OSError, ValueError):
             self.cached = {}
 
@@ -332,8 +337,8 @@ class ExportIngest:
         with tmp.open("w", encoding="utf-8") as fh:
             saved_at = datetime.now(UTC).isoformat(timespec="seconds")
             fh.write(json.dumps({"token": token, "salt": self.salt, "saved_at": saved_at}) + "\n")
-            for key, (firm_id, entry) in self.new_state.items():
-                fh.write(f"{key}\t{firm_id}\t{entry}\n")
+            for key, (firm_id, entry, seen) in self.new_state.items():
+                fh.write(f"{key}\t{firm_id}\t{entry}\t{seen}\n")
         tmp.replace(path)
         up.set_source_token(self.store, self.source_id, token)
 
@@ -412,7 +417,7 @@ class ExportIngest:
                 for number, cells in chunk:
                     key = export.row_key(cells)
                     hit = self.cached.pop(key, None)  # pop: a repeated row takes the full path
-                    steps.append((number, cells, key, hit))
+                    steps.append((number, key, hit))
                     if hit is None:
                         slow.append((number, cells, key))
                 # the first chunk is prepared here; when it is full (more rows follow) the
@@ -445,17 +450,20 @@ class ExportIngest:
         for reject in rejects:
             problems.setdefault(reject.row, []).append(reject)
         todo: list[PreparedRow] = []
-        for number, cells, key, hit in steps:
+        unchanged = 0
+        for number, key, hit in steps:
             if hit is not None:
-                export.note_seen(number, cells)
+                export.note_seen(number, hit[2])
                 self.seen.add(hit[0])
                 self.new_state[key] = hit
-                self.report.add("Firm", "unchanged")
+                unchanged += 1
                 continue
             export.rejects.extend(problems.get(number, ()))
             row = by_number.get(number)
             if row is not None and not export.duplicate_row(number, row.uscc, row.name):
                 todo.append(row)
+        if unchanged:
+            self.report.add("Firm", "unchanged", unchanged)
         if todo:
             self._chunk(todo)
         self.ctx.tick(len(steps))
@@ -487,7 +495,8 @@ class ExportIngest:
         if todo:
             self._write(todo, by_id, existing)
         for firm_id in ids:  # written (hash stamped last) or unchanged: cacheable
-            self.new_state[by_id[firm_id].key] = (firm_id, by_id[firm_id].entry)
+            row = by_id[firm_id]
+            self.new_state[row.key] = (firm_id, row.entry, seen_key(row.uscc, row.name))
 
     def _write(
         self,

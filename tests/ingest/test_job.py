@@ -201,3 +201,21 @@ def test_worker_processes_give_the_same_graph_and_rejects(
     assert seen[1] == seen[0]
     graph, rejects, counts = seen[1]
     assert len(rejects) == 3 and counts["Firm"]["created"] == 3 + 118
+
+
+def test_a_duplicate_of_a_cached_row_is_still_caught(store: GraphStore, tmp_path: Path) -> None:
+    """Rows skipped through the row-hash cache still count for the duplicate check."""
+    rows = [export_row(i) for i in range(10)]
+    export = write_export(tmp_path / "export.csv", rows)
+    config = write_config(tmp_path, export_source(export))
+    assert run_job(config, store=store).exit_code == 0
+    copy = list(rows[3])
+    copy[0] = "青岛另一个名字科技有限公司"  # another name, the same USCC as row 3
+    write_export(export, [*rows, copy])
+    result = run_job(config, store=store)
+    [report] = result.sources
+    assert report.counts["Firm"]["unchanged"] == 10 and report.warnings == 1
+    [warning] = report.rejects
+    assert warning.row == 12 and "row 5" in warning.reason_en  # header row 1, rows[3] row 5
+    names = store.read("MATCH (f:Firm {uscc: $u}) RETURN f.name AS n", u=rows[3][1])
+    assert names == [{"n": rows[3][0]}]

@@ -282,11 +282,14 @@ class ExportResult:
         self.encoding: str | None = None  # CSV only
         self.sheet: str | None = None  # XLSX only
         self._lookup = lookup
+        self._name_header_starts = {key[:1] for key, field in lookup.items() if field == "name"}
         self._index: dict[str, int] = {}
         self._seen: dict[str, int] = {}
         self._started = False
         self._converter: RowConverter | None = None
-        self._key_fields: list[tuple[str, int]] | None = None
+        self._key_positions: list[int] | None = None
+        self._key_head = ""
+        self._key_last = -1
 
     # opening -----------------------------------------------------------------------------------
     def _refuse(self, zh: str, en: str) -> None:
@@ -379,13 +382,19 @@ class ExportResult:
             yield number, cells
 
     def row_key(self, cells: list[str]) -> str:
-        """A hash of the cells this reader uses, by canonical field (the row-hash cache key)."""
-        if self._key_fields is None:
-            self._key_fields = sorted(self._index.items())
-        text = "\x1f".join(
-            f"{field}\x1e{cells[i].strip() if i < len(cells) else ''}"
-            for field, i in self._key_fields
-        )
+        """A hash of the cells this reader uses, in canonical-field order (the row-hash cache
+        key; the fields themselves are in the hash via the header, see ``_key_head``)."""
+        if self._key_positions is None:
+            fields = sorted(self._index.items())
+            self._key_positions = [i for _, i in fields]
+            self._key_head = "\x1e".join(field for field, _ in fields)
+            self._key_last = max(self._key_positions, default=-1)
+        positions = self._key_positions
+        if len(cells) > self._key_last:
+            used = [cells[i].strip() for i in positions]
+        else:
+            used = [cells[i].strip() if i < len(cells) else "" for i in positions]
+        text = self._key_head + "\x1f" + "\x1f".join(used)
         return hashlib.blake2b(text.encode(), digest_size=10).hexdigest()
 
     def firm(self, number: int, cells: list[str]) -> ExportedFirm | None:
@@ -393,19 +402,9 @@ class ExportResult:
         firm = self._convert(number, cells)
         return firm if firm is not None and not self._duplicate(firm) else None
 
-    def note_seen(self, number: int, cells: list[str]) -> None:
-        """Remember a row skipped unconverted, so a later duplicate of it is still caught."""
-        uscc_at = self._index.get("uscc")
-        raw = cells[uscc_at].strip() if uscc_at is not None and uscc_at < len(cells) else ""
-        key = None
-        if raw:
-            try:
-                key = f"u:{parse_uscc(raw)}"
-            except ValueProblem:
-                key = None
-        if key is None:
-            name_at = self._index["name"]
-            key = f"n:{normalise_name(cells[name_at]) if name_at < len(cells) else ''}"
+    def note_seen(self, number: int, key: str) -> None:
+        """Remember a row skipped unconverted by its :func:`seen_key` (kept with the row's
+        cache entry), so a later duplicate of it is still caught."""
         self._seen.setdefault(key, number)
 
     def _stream(self) -> Iterator[ExportedFirm]:
@@ -416,10 +415,17 @@ class ExportResult:
 
     def _skippable(self, cells: list[str]) -> bool:
         """Blank rows and repeated header rows (page breaks in exports) carry no firm."""
-        if not any(cell.strip() for cell in cells):
+        if not "".join(cells).strip():
             return True
         position = self._index["name"]
-        return position < len(cells) and self._lookup.get(header_key(cells[position])) == "name"
+        if position >= len(cells):
+            return False
+        cell = cells[position]
+        # most names cannot be a header spelling: check the first character before the rest
+        first = unicodedata.normalize("NFKC", cell.lstrip()[:1]).lower()[:1]
+        if first not in self._name_header_starts:
+            return False
+        return self._lookup.get(header_key(cell)) == "name"
 
     def converter(self) -> RowConverter:
         """What converting a row needs, without the open file (it can go to a worker process)."""
@@ -440,8 +446,7 @@ class ExportResult:
 
         Call it in row order for rows converted outside :meth:`firm` (by a worker process)."""
         by_code = uscc is not None
-        key = f"u:{uscc}" if by_code else f"n:{normalise_name(name)}"
-        first = self._seen.setdefault(key, row)
+        first = self._seen.setdefault(seen_key(uscc, name), row)
         if first == row:
             return False
         what_zh, what_en = ("统一社会信用代码", "USCC") if by_code else ("企业名称", "name")
@@ -457,6 +462,11 @@ class ExportResult:
             )
         )
         return True
+
+
+def seen_key(uscc: str | None, name: str) -> str:
+    """What makes two rows of one export duplicates: the same USCC, else the same name."""
+    return f"u:{uscc}" if uscc is not None else f"n:{normalise_name(name)}"
 
 
 class RowConverter:
