@@ -18,11 +18,7 @@ from dataclasses import dataclass
 
 from oceanbrain.graph.cypher import identifier
 from oceanbrain.graph.store import GraphStore
-
-_UNION = (
-    "[x IN coalesce({n}.sources, []) WHERE NOT x IN coalesce({o}.sources, [])] + "
-    "coalesce({o}.sources, [])"
-)
+from oceanbrain.graph.upsert import sources_union
 
 
 @dataclass(frozen=True)
@@ -33,24 +29,18 @@ class MergeResult:
     relationships: dict[str, int]  # the survivor's relationships per type, after the merge
 
 
-def _move_out(rel_type: str) -> str:
+def _move(rel_type: str, outgoing: bool) -> str:
+    """Move the duplicate's ``rel_type`` links (out of it or into it) onto the survivor."""
     t = identifier(rel_type)
+    if outgoing:
+        found, kept = f"(d)-[e:{t}]->(b)", f"(s)-[n:{t}]->(b)"
+    else:
+        found, kept = f"(b)-[e:{t}]->(d)", f"(b)-[n:{t}]->(s)"
     return (
-        f"MATCH (d:Firm {{id: $dup}})-[e:{t}]->(b) MATCH (s:Firm {{id: $survivor}}) "
+        f"MATCH (d:Firm {{id: $dup}}) MATCH {found} MATCH (s:Firm {{id: $survivor}}) "
         "WHERE b.id <> $survivor "
-        f"MERGE (s)-[n:{t}]->(b) ON CREATE SET n += properties(e) "
-        f"SET n.sources = {_UNION.format(n='n', o='e')} "
-        "DELETE e"
-    )
-
-
-def _move_in(rel_type: str) -> str:
-    t = identifier(rel_type)
-    return (
-        f"MATCH (a)-[e:{t}]->(d:Firm {{id: $dup}}) MATCH (s:Firm {{id: $survivor}}) "
-        "WHERE a.id <> $survivor "
-        f"MERGE (a)-[n:{t}]->(s) ON CREATE SET n += properties(e) "
-        f"SET n.sources = {_UNION.format(n='n', o='e')} "
+        f"MERGE {kept} ON CREATE SET n += properties(e) "
+        f"SET n.sources = {sources_union('n', 'coalesce(e.sources, [])')} "
         "DELETE e"
     )
 
@@ -61,7 +51,7 @@ FOLD_PROPERTIES = (
     "coalesce(d.aliases, []) | CASE WHEN x IS NULL OR x = s.name OR x IN acc THEN acc "
     "ELSE acc + x END), "
     "s.merged_ids = coalesce(s.merged_ids, []) + [d.id], "
-    "s.sources = " + _UNION.format(n="s", o="d") + ", "
+    "s.sources = " + sources_union("s", "coalesce(d.sources, [])") + ", "
     "s.uscc = coalesce(s.uscc, d.uscc), s.merged_by = $by, s.merged_at = $at"
 )
 DELETE_DUPLICATE = "MATCH (d:Firm {id: $dup}) DETACH DELETE d"
@@ -86,13 +76,9 @@ def merge_firms(
     if duplicate == survivor or store.read(BOTH_EXIST, **params)[0]["n"] != 2:
         return MergeResult(survivor, duplicate, False, {})
     for rel in store.schema.relationships:
-        queries = []
-        if "Firm" in rel.sources:
-            queries.append(_move_out(rel.type))
-        if "Firm" in rel.targets:
-            queries.append(_move_in(rel.type))
-        for query in queries:
-            store.write(query, **params)
+        for outgoing, ends in ((True, rel.sources), (False, rel.targets)):
+            if "Firm" in ends:
+                store.write(_move(rel.type, outgoing), **params)
     store.write(FOLD_PROPERTIES, **params, by=by, at=at)
     store.write(DELETE_DUPLICATE, **params)
     after = store.read(

@@ -26,12 +26,17 @@ from oceanbrain.graph.store import GraphStore
 HASH_BATCH = 5000  # ids per hash read
 
 
+def sources_union(var: str, new: str) -> str:
+    """Cypher for ``var.sources`` with the sources in the list expression ``new`` added once."""
+    return f"[x IN coalesce({var}.sources, []) WHERE NOT x IN {new}] + {new}"
+
+
 def _provenance_set(var: str, relationship: bool = False) -> str:
     unexpire = f", {var}.expired = null, {var}.expired_run = null" if relationship else ""
     return (
         f"ON CREATE SET {var}.first_seen_run = r.run "
         f"SET {var} += r.props, {var}.last_seen_run = r.run, "
-        f"{var}.sources = [s IN coalesce({var}.sources, []) WHERE NOT s IN r.sources] + r.sources, "
+        f"{var}.sources = {sources_union(var, 'r.sources')}, "
         f"{var}.observed = r.observed, {var}.confidence = r.confidence" + unexpire
     )
 
@@ -143,7 +148,7 @@ def _shared_provenance(var: str) -> str:
     return (
         f"ON CREATE SET {var}.first_seen_run = $run "
         f"SET {var}.last_seen_run = $run, "
-        f"{var}.sources = [x IN coalesce({var}.sources, []) WHERE NOT x IN $sources] + $sources"
+        f"{var}.sources = {sources_union(var, '$sources')}"
     )
 
 
