@@ -1,8 +1,8 @@
-"""Check a held-out slice ``holdoutN/holdoutN.jsonl``: spans, types, relations, hygiene against
+"""Check a slice in its own folder (``holdoutN/holdoutN.jsonl``, ``trainN/trainN.jsonl``): spans, types, relations, hygiene against
 the other slices; print counts. Each ``holdoutN/check.py`` calls :func:`main` with its folder.
 
 The same record checks as tools/check_corpus.py. In addition it checks that no id, source URL or
-text of the slice is shared with any other slice (every other *.jsonl here and in holdout*/), and
+text of the slice is shared with any other slice (every other *.jsonl here and in its folders: holdoutN/, trainN/), and
 that no 30-character stretch of its texts occurs in them (no article split between slices).
 Run: .venv/bin/python tests/nlp/corpus/holdoutN/check.py
 Exit status 1 if any error is found; warnings (possible missed mentions) do not fail.
@@ -168,7 +168,7 @@ def hygiene(records: list[dict], others: list[dict], errors: list[str]) -> None:
 def main(folder: Path) -> int:
     file = folder / f"{folder.name}.jsonl"
     other_files = [
-        p for p in sorted([*CORPUS.glob("*.jsonl"), *CORPUS.glob("holdout*/*.jsonl")]) if p != file
+        p for p in sorted([*CORPUS.glob("*.jsonl"), *CORPUS.glob("*/*.jsonl")]) if p != file
     ]
     errors: list[str] = []
     records = load(file, errors, validate=True)
