@@ -1,8 +1,10 @@
-"""Check a slice in its own folder (``holdoutN/holdoutN.jsonl``, ``trainN/trainN.jsonl``): spans, types, relations, hygiene against
-the other slices; print counts. Each ``holdoutN/check.py`` calls :func:`main` with its folder.
+"""Check a slice built in its own folder (``holdoutN/holdoutN.jsonl``, ``trainN/trainN.jsonl``):
+spans, types, relations, hygiene against the other slices; print counts. Each folder's
+``check.py`` calls :func:`main` with its folder.
 
 The same record checks as tools/check_corpus.py. In addition it checks that no id, source URL or
-text of the slice is shared with any other slice (every other *.jsonl here and in its folders: holdoutN/, trainN/), and
+text of the slice is shared with any other slice (every other *.jsonl here and in the slice
+folders), and
 that no 30-character stretch of its texts occurs in them (no article split between slices).
 Run: .venv/bin/python tests/nlp/corpus/holdoutN/check.py
 Exit status 1 if any error is found; warnings (possible missed mentions) do not fail.
