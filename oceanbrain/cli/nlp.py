@@ -101,11 +101,24 @@ def nlp_extract(
 
 
 def discover_slices(corpus: Path) -> dict[str, Path]:
-    """Slice name → file: ``corpus/*.jsonl`` by stem, ``corpus/holdoutN/*.jsonl`` (the held-out
-    slices, each in its own folder) as ``holdoutN/<stem>``."""
+    """Slice name → file: ``corpus/*.jsonl`` by stem, and the slices built in their own folder
+    (``holdoutN/``, ``trainN/``) as ``<folder>/<stem>``."""
     found = {p.stem: p for p in sorted(corpus.glob("*.jsonl"))}
-    found |= {f"{p.parent.name}/{p.stem}": p for p in sorted(corpus.glob("holdout*/*.jsonl"))}
+    found |= {f"{p.parent.name}/{p.stem}": p for p in sorted(corpus.glob("*/*.jsonl"))}
     return found
+
+
+def _chosen_slices(corpus: Path, slices: list[str] | None) -> dict[str, Path]:
+    found = discover_slices(corpus)
+    names = list(slices) if slices else list(found)
+    unknown = [n for n in names if n not in found]
+    if unknown:
+        raise ConfigError(
+            f"no slice {', '.join(unknown)} in {corpus}; found: {', '.join(found) or 'none'}"
+        )
+    if not names:
+        raise ConfigError(f"no *.jsonl slices in {corpus}")
+    return {n: found[n] for n in names}
 
 
 @nlp_app.command("eval")
@@ -120,22 +133,18 @@ def nlp_eval(
     ),
     corpus: Annotated[Path, typer.Option(help="Corpus directory.")] = CORPUS,
     output: Annotated[Path, typer.Option(help="Where to write the scores (JSON).")] = RESULTS,
+    rules_only: Annotated[
+        bool, typer.Option("--rules-only", help="Without the learned edge model (规则基线).")
+    ] = False,
 ) -> None:
     """Per-type precision/recall/F1 (exact span + type) and relation P/R/F1 per slice."""
     from oceanbrain.nlp.evaluate import evaluate, format_report
     from oceanbrain.nlp.gazetteer import Gazetteer
     from oceanbrain.nlp.pipeline import build_pipeline
 
-    found = discover_slices(corpus)
-    names = list(slices) if slices else list(found)
-    unknown = [n for n in names if n not in found]
-    if unknown:
-        raise ConfigError(
-            f"no slice {', '.join(unknown)} in {corpus}; found: {', '.join(found) or 'none'}"
-        )
-    if not names:
-        raise ConfigError(f"no *.jsonl slices in {corpus}")
-    nlp = build_pipeline(Gazetteer.from_canonical(Path("data")))
+    found = _chosen_slices(corpus, slices)
+    names = list(found)
+    nlp = build_pipeline(Gazetteer.from_canonical(Path("data")), edges=not rules_only)
     results = {n: evaluate(nlp, found[n], speed=False) | {"file": str(found[n])} for n in names}
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -145,4 +154,84 @@ def nlp_eval(
     for name, result in results.items():
         typer.echo(f"== {name} ({result['passages']} passages, {result['file']})")
         typer.echo(format_report(result))
+    typer.echo(f"wrote {output}")
+
+
+PARTS = ("entities", "relations")
+_SLICES_REQUIRED = typer.Option(
+    "--slice", help="Slice to use (repeatable, required: never train on a held-out slice)."
+)
+
+
+@nlp_app.command("train-edges")
+@at_the_edge
+def nlp_train_edges(
+    slices: Annotated[list[str], _SLICES_REQUIRED],
+    corpus: Annotated[Path, typer.Option(help="Corpus directory.")] = CORPUS,
+    output: Annotated[
+        Path | None, typer.Option(help="Model file (default: the shipped one).")
+    ] = None,
+) -> None:
+    """Train the learned edge model (学习型边界模型) on the named annotated slices."""
+    from oceanbrain.nlp.edges import MODEL_PATH
+    from oceanbrain.nlp.evaluate import load_jsonl
+    from oceanbrain.nlp.gazetteer import Gazetteer
+    from oceanbrain.nlp.training import train
+
+    found = _chosen_slices(corpus, slices)
+    model = train(
+        {n: load_jsonl(p) for n, p in found.items()}, Gazetteer.from_canonical(Path("data"))
+    )
+    target = output or MODEL_PATH
+    model.save(target)
+    typer.echo(
+        f"trained on {model.meta['passages']} passages ({model.meta['examples']} examples, "
+        f"{len(model.weights)} features); wrote {target}"
+    )
+
+
+@nlp_app.command("crossval")
+@at_the_edge
+def nlp_crossval(
+    slices: Annotated[list[str], _SLICES_REQUIRED],
+    corpus: Annotated[Path, typer.Option(help="Corpus directory.")] = CORPUS,
+    output: Annotated[Path, typer.Option(help="Where to write the scores (JSON).")] = Path(
+        "benchmarks/results/nlp_crossval.json"
+    ),
+) -> None:
+    """Leave one slice out: rules alone vs rules + an edge model trained on the other slices."""
+    from oceanbrain.nlp.evaluate import load_jsonl, prf
+    from oceanbrain.nlp.gazetteer import Gazetteer
+    from oceanbrain.nlp.training import cross_validate
+
+    found = _chosen_slices(corpus, slices)
+    if len(found) < 2:
+        raise ConfigError("crossval needs at least two slices")
+    result = cross_validate(
+        {n: load_jsonl(p) for n, p in found.items()}, Gazetteer.from_canonical(Path("data"))
+    )
+    pooled: dict[str, Any] = {}
+    for system in ("rules", "rules+edges"):
+        for part in PARTS:
+            c = {
+                k: sum(v[system][part]["micro"][k] for v in result.values())
+                for k in ("tp", "fp", "fn")
+            }
+            pooled.setdefault(system, {})[part] = prf(c["tp"], c["fp"], c["fn"])
+    output.parent.mkdir(parents=True, exist_ok=True)
+    payload = {"slices": result, "pooled": pooled}
+    output.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    typer.echo("held-out slice          entity F1 rules → +edges   relation F1 rules → +edges")
+    rows = [
+        (n, *(v[sys_][part]["micro"]["f1"] for sys_ in ("rules", "rules+edges") for part in PARTS))
+        for n, v in result.items()
+    ]
+    rows.append(
+        (
+            "pooled",
+            *(pooled[sys_][part]["f1"] for sys_ in ("rules", "rules+edges") for part in PARTS),
+        )
+    )
+    for name, ea, ra, eb, rb in rows:
+        typer.echo(f"{name:22s} {ea:>12.3f} → {eb:<11.3f} {ra:>14.3f} → {rb:<11.3f}")
     typer.echo(f"wrote {output}")

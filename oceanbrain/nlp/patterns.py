@@ -10,8 +10,12 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from oceanbrain.nlp.quantities import find_measures
+
+if TYPE_CHECKING:
+    from oceanbrain.nlp.edges import EdgeModel
 
 CJK = r"\u4e00-\u9fff"
 
@@ -332,6 +336,12 @@ _TITLES = sorted(
         "副会长",
         "首席执行官",
         "大使",
+        "副站长",
+        "站长",
+        "市领导",
+        "区领导",
+        "省领导",
+        "县领导",
         "副行长",
         "行长",
         "博士生导师",
@@ -505,6 +515,14 @@ _SHORT_GOV = {
     "县政府",
     "省政府",
     "镇政府",
+    "省政协",
+    "市政协",
+    "区政协",
+    "县政协",
+    "省人大",
+    "市人大",
+    "区人大",
+    "县人大",
 }
 _COMMITTEE = re.compile(
     r"(?:第[一二三四五六七八九十\d]+届)?(?:学术|咨询|专家|主任|组织|编辑|指导|评审|顾问)委员会$"
@@ -1147,9 +1165,28 @@ _FIRM_BEFORE_YU = re.compile(
     r"(?:^|(?<=[,，。;；:：\n]))([" + CJK + r"]{2,8}?)(?:与|(?:正式|已|将)?(?:落户|入驻|进驻))"
 )
 
+# "…,天海防务总经理X": a short name at a clause start right before a firm executive's title
+_FIRM_BEFORE_CHIEF = re.compile(
+    r"(?:^|(?<=[,，。;；:：、\n]))([" + CJK + r"A-Za-z]{2,8}?)"
+    r"(?=(?:党委书记、)?(?:副?董事长|副?总经理|副?总裁|首席执行官|执行董事))"
+)
+_NOT_FIRM = {"公司", "集团", "企业", "集团公司", "股份公司", "本公司", "母公司", "子公司"}
+
 
 def context_candidates(text: str, masked: str) -> list[Candidate]:
     out = []
+    for m in _FIRM_BEFORE_CHIEF.finditer(text):
+        name = m.group(1)
+        if (
+            name in _NOT_FIRM
+            or name.endswith(("常务", "执行", "首席", "部"))
+            or _BREAK_RE.search(masked, m.start(1), m.end(1))
+            or is_generic(name)
+            or _GENERIC.match(name)
+            or _TITLE_WORD.search(name)
+        ):
+            continue
+        out.append(Candidate(m.start(1), m.end(1), "FIRM", 0, source="context"))
     for rx in (_HOLDER, _FIRM_PARTY, _FIRM_BEFORE_YU):
         for m in rx.finditer(text):
             s, e = m.start(1), m.end(1)
@@ -1286,7 +1323,10 @@ def _person_at(text: str, i: int) -> int:
     return -1 if _TITLE_WORD.search(text[i:end]) else end
 
 
-_AFTER_NAME = re.compile(r"院士|教授|研究员")
+_LEADER = r"副?(?:院长|所长|局长|厅长|校长|处长|站长|部长|主任|书记|董事长|总经理)"
+_AFTER_NAME = re.compile(r"院士|教授|研究员|" + _LEADER)
+_LEADER_AFTER = re.compile(_LEADER)
+_UNIT_BEFORE_TITLE = re.compile(r"党委|党组|党总支|党支部|党工委|工委|管委|常务|执行|分管|行政")
 _LATIN_NAME = re.compile(r"[(（]([A-Z][\w'’\-]+(?: [A-Z][\w'’\-.]+){1,3})[)）]")
 
 
@@ -1296,17 +1336,20 @@ def person_candidates(text: str, blocked: list[tuple[int, int]]) -> list[Candida
     def free(s: int, e: int) -> bool:
         return not any(bs < e and s < be for bs, be in blocked)
 
+    known = set(blocked)
     for m in _TITLE_RE.finditer(text):
         e = _person_at(text, m.end())
         if e > 0 and free(m.end(), e):
             out.append(Candidate(m.end(), e, "PERSON", 2, source="title"))
-            # list continuation: 院士潘德炉、侯保荣
+        # list continuation: 院士潘德炉、侯保荣 (also after a known name: 院士<known>、李松)
+        if e > 0 and (free(m.end(), e) or (m.end(), e) in known):
             while e < len(text) and text[e] == "、":
                 e2 = _person_at(text, e + 1)
                 if e2 < 0 or e2 - e - 1 > 4:
                     break
                 nxt = text[e2] if e2 < len(text) else "。"
-                if nxt not in "、,，。;；等":
+                # the last name of the list may run on into the verb: 、付先军参加
+                if nxt not in "、,，。;；等" and text[e + 1] not in _SURNAMES:
                     break
                 if not free(e + 1, e2):
                     break
@@ -1329,9 +1372,16 @@ def person_candidates(text: str, blocked: list[tuple[int, int]]) -> list[Candida
         for stop in _BREAK_RE.finditer(text, lo, s):
             lo = stop.end()
         ok = 2 <= s - lo <= 4 and (text[lo] in _SURNAMES or (s - lo == 4 and m.group(0) == "院士"))
-        # 潘克厚教授为…: a staff title needs a surname, a short name and a clause start before it
+        # 潘克厚教授为…: a staff title needs a surname, a short name and a clause start before it;
+        # 李健副所长对王敬东副厅长…: a leader's title after the name, at a clause start or a break
         if ok and m.group(0) != "院士":
-            ok = s - lo <= 3 and (lo == 0 or not _NAME_CHAR.match(text[lo - 1]))
+            ok = s - lo <= 3 and (
+                lo == 0
+                or not _NAME_CHAR.match(text[lo - 1])
+                or (text[lo - 1] in "对与和向同由请" and bool(_LEADER_AFTER.fullmatch(m.group(0))))
+            )
+            # 党委副书记, 管委常务副主任: a body's own unit before a title is no name
+            ok = ok and not _UNIT_BEFORE_TITLE.match(text, lo)
         if ok and free(lo, s) and not _TITLE_WORD.search(text[lo:s]):
             out.append(Candidate(lo, s, "PERSON", 2, source="before-title"))
     return out
@@ -1532,12 +1582,19 @@ def _with_phases(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def find_entities(text: str, matcher: GazetteerMatcher | None = None) -> list[Candidate]:
-    """All chosen entity candidates for ``text``, in text order, non-overlapping."""
+def find_entities(
+    text: str, matcher: GazetteerMatcher | None = None, edges: EdgeModel | None = None
+) -> list[Candidate]:
+    """All chosen entity candidates for ``text``, in text order, non-overlapping.
+
+    ``edges``, when given, re-decides where each name found by its ending starts, or drops it
+    (``edges.py``).
+    """
     masked = mask_parentheses(text)
     cands = gazetteer_candidates(text, matcher)
     known = {c.start: (c.end, c.type) for c in cands}
-    cands += suffix_candidates(text, masked, known)
+    by_ending = suffix_candidates(text, masked, known)
+    cands += edges.apply(text, by_ending) if edges is not None else by_ending
     cands += latin_candidates(text)
     cands += list_candidates(text, masked)
     cands += firm_list_candidates(text, masked)
