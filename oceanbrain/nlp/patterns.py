@@ -70,6 +70,8 @@ _STOP_WORDS = sorted(
         "聚集",
         "集聚",
         "汇聚",
+        "落户于",
+        "落户在",
         "落户",
         "入驻",
         "位于",
@@ -1105,6 +1107,9 @@ _ITEM_SPLIT = re.compile(r"、")
 _LAST_JOIN = re.compile(r"以及|和|及")
 
 
+_LEGAL_INSIDE = re.compile(r"有限责任公司|有限公司|集团(?!公司|有限|股份)|股份公司")
+
+
 def firm_list_candidates(text: str, masked: str) -> list[Candidate]:
     """A list of short names most of which end in a trade word is a list of firms.
 
@@ -1139,6 +1144,10 @@ def firm_list_candidates(text: str, masked: str) -> list[Candidate]:
                 stop = _BREAK_RE.search(masked, tail_s + 2, e)
                 e = stop.start() if stop else e
                 s = tail_s
+                # "…和C控股集团共同出资": the name ends with its legal form
+                legal = list(_LEGAL_INSIDE.finditer(text, s, e))
+                if legal and legal[-1].end() < e:
+                    e = legal[-1].end()
             items.append((s, e))
         names = [text[s:e] for s, e in items]
         if len(items) < 2 or any(

@@ -51,6 +51,12 @@ _SIGN_AFTER = re.compile(
     r"^(?:(?!出席|参加|见证|主持)[^,，。;；与和]){0,30}(?:签约(?!落户|入驻|进驻|落地)|签订|签署)"
 )
 _SIGN = re.compile(r"签约|签订|签署")
+# "A已先后与B、C签署…": adverbs between the subject and 与
+_WITH = re.compile(r"^(?:已|已经|先后|分别|还|也|将|正式|此前|近日|日前)+与$")
+# "A、B、C等数十家企业也已纷纷签约": each signs on its own, not with the others
+_SEPARATE_SIGNINGS = re.compile(
+    r"^(?:等[^,，。;；]{0,6}[家个所批]|[^,，。;；]{0,12}(?:纷纷|分别|先后|相继|陆续))"
+)
 # "A和B就X项目建设签约": the subject of the signing after 就
 _SIGN_ON = re.compile(r"^就[^,，。;；]{0,48}?(?:签约|签订|签署)")
 _JOINT_BUILD = re.compile(r"^(?:合作)?共建$")
@@ -67,7 +73,12 @@ _COOP_FAR = re.compile(
 )
 # "A、B高度重视与C共同支持建设…": a short gap ending in 与 before the partner
 _COOP_GAP_YU = re.compile(r"^[\u4e00-\u9fff]{0,6}与$")
-_COOP_BEFORE = re.compile(r"^(?:正在)?(?:共建|合作|联合|共同|筹建)")
+_COOP_BEFORE = re.compile(
+    r"^(?:正在)?(?:共建|合作|联合|共同|筹建|(?:[两三四五六]方|双方)?(?:合资|共同出资))"
+)
+# "由A牵头,联合B、C等科研院所及D…": the leader joins every listed partner
+_LEAD_JOINS = re.compile(r"^(?:控股|牵头|主导|发起|领衔)[,，]?(?:并)?联合$")
+_JOINED_LIST = r"^(?:、|和|及|以及|等[\u4e00-\u9fff]{0,6}(?:及|和|以及))$"
 # "A与B(战略)合作(框架)协议…签署": the agreement is signed, not a cooperation statement
 _COOP_AGREEMENT = re.compile(r"^(?:全面|战略|友好)?合作(?:框架)?协议")
 _DEV = re.compile(r"研发|开发|发布|推出|建造|承建|研制|交付")
@@ -350,10 +361,10 @@ def _signed(s: _Sent, span: tuple[int, int]) -> list[Relation]:
                 continue
             g, left = "与", topic
         if g != "与":
-            m = re.match(r"^[)）”’\"]*与$", g)
-            if not (m and left > 0):
+            if re.match(r"^[)）”’\"]*与$", g) and left > 0:
+                left = _alias_left(s, left)
+            elif not _WITH.match(g):
                 continue
-            left = _alias_left(s, left)
         lefts = [x for x in s.group_back(left, None, "、") if s.label(x) in PARTY]
         rights = [x for x in s.group_fwd(k, r"^(?:、|和|及|以及)$") if s.label(x) in PARTY]
         if (
@@ -387,7 +398,13 @@ def _signed(s: _Sent, span: tuple[int, int]) -> list[Relation]:
             parties.append(last + 1)
             last += 1
         before = s.text[max(span[0], s.ents[s.idx[k]].start_char - 1) : s.ents[s.idx[k]].start_char]
-        if len(parties) >= 2 and before != "与" and _SIGN_AFTER.match(s.after(last, 40)):
+        tail = s.after(last, 40)
+        if (
+            len(parties) >= 2
+            and before != "与"
+            and _SIGN_AFTER.match(tail)
+            and not _SEPARATE_SIGNINGS.match(tail)
+        ):
             for i, a in enumerate(parties):
                 for b in parties[i + 1 :]:
                     out.append(_rel(s, a, "SIGNED", b, 0.7, span))
@@ -405,18 +422,20 @@ def _cooperates(s: _Sent, span: tuple[int, int]) -> list[Relation]:
             done.add((a, b))
             out.append(_rel(s, a, "COOPERATES_WITH", b, conf, span))
 
+    joined: set[int] = set()  # partners an earlier organisation joins (…联合B、C…共同组建)
     for k in range(n):
         if s.label(k) not in ORG:
             continue
         after = s.after(k, 6)
         nxt = s.between(k, k + 1) if k + 1 < n else ""
-        # "A联合B、C", and "由A控股,联合B、C…共同出资" (the holder joins the others)
-        if nxt == "联合" or re.match(r"^控股[,，]联合$", nxt):
-            # A联合B、C…
-            for b in s.group_fwd(k + 1, r"^(?:、|和|及|以及)$"):
+        # "A联合B、C", "由A控股,联合B、C…共同出资" and "由A牵头,联合B、C等…及D" (the holder or
+        # leader joins the others)
+        if nxt == "联合" or _LEAD_JOINS.match(nxt):
+            for b in s.group_fwd(k + 1, _JOINED_LIST):
                 if s.label(b) in ORG:
                     add(k, b, 0.7)
-        elif (
+                    joined.add(b)
+        elif k not in joined and (
             _COOP_BEFORE.match(after)
             and not (
                 _COOP_AGREEMENT.match(after + s.after(k, 8)[6:]) and _SIGN.search(s.after(k, 40))
@@ -534,6 +553,8 @@ _LOC_BEFORE = re.compile(
     # "X项目总投资约50亿元,选址位于PARK"
     + r"|^(?:项目)?(?:计划)?(?:总投资|投资)[^,，。;；]{0,14}[,，](?:项目)?(?:选址|拟选址)?"
     + r"(?:位于|落户|设在|坐落于)$"
+    # "X位于青岛市西南端的PARK": a short description of where the park is
+    + r"|^(?:位于|地处|坐落于)[^,，。;；、]{1,12}的$"
 )
 # "A、B等16所高校在PARK设立校区"
 _LOC_AT = re.compile(
@@ -592,7 +613,7 @@ def _located(s: _Sent, span: tuple[int, int]) -> list[Relation]:
             k + 1 < n
             and s.text[
                 max(span[0], s.ents[s.idx[first]].start_char - 3) : s.ents[s.idx[first]].start_char
-            ].endswith(("位于", "落于", "落在", "地处"))
+            ].endswith(("位于", "落于", "落在", "地处", "户于", "户在", "设在"))
             and s.between(k, k + 1) in ("", "的", "内的", "里的")
             and s.label(k + 1) in _LOC_SUBJ
         ):
@@ -661,6 +682,9 @@ def _fronted_located(s: _Sent, span: tuple[int, int]) -> list[Relation]:
     return out
 
 
+_JOINT_INVEST = re.compile(r"^(?:共同|联合)(?:出资|投资)")
+
+
 def _invests(s: _Sent, span: tuple[int, int]) -> list[Relation]:
     out = []
     n = len(s.idx)
@@ -679,8 +703,17 @@ def _invests(s: _Sent, span: tuple[int, int]) -> list[Relation]:
                 ):
                     out.append(_rel(s, k, "INVESTS_IN", j, 0.65, span))
                     break
+        # "X项目,位于PARK,由A、B和C共同出资18亿元建设": every investor of the list
+        if s.label(k) == "PROJECT":
+            for j in range(k + 1, min(n, k + 3)):
+                lead = s.text[s.ents[s.idx[j - 1]].end_char : s.ents[s.idx[j]].start_char]
+                if s.label(j) in ORG and lead.endswith("由") and len(lead) <= 12:
+                    grp = [x for x in s.group_fwd(j, r"^(?:、|和|及|以及)$") if s.label(x) in ORG]
+                    if len(grp) > 1 and _JOINT_INVEST.match(s.after(grp[-1], 8)):
+                        out += [_rel(s, x, "INVESTS_IN", k, 0.65, span) for x in grp]
+                    break
         # "X项目由A投资建设": the investor after the project
-        elif (
+        if (
             s.label(k) in {"PROJECT", "PARK"}
             and s.label(k + 1) in ORG
             and s.between(k, k + 1) in ("由", ",由", "，由")

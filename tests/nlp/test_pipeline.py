@@ -528,3 +528,37 @@ def test_short_names_of_congresses_and_firms_before_an_executive_title(nlp: Lang
     assert {("省政协", "GOV"), ("区政协", "GOV"), ("市人大常委会", "GOV")} <= found
     assert {("东港防务", "FIRM"), ("东港重工", "FIRM")} <= found
     assert not any(t in ("公司常务", "公司", "常务") for t, _ in found)
+
+
+def test_a_leader_joining_partners_and_separate_signings(nlp: Language) -> None:
+    text = (
+        "该中心由东港海洋研究所牵头,联合北方计量研究院、东港地质研究所等科研院所及"
+        "北方仪器有限公司、东港钢绳股份有限公司共同组建。"
+        "该公司由东港生物医药研究院、东港制药有限责任公司及东港众成生物科技有限公司三方合资组建。"
+        "东港航运有限公司、北方融资租赁公司、南海船务有限公司等数十家企业也已纷纷签约。"
+    )
+    rels = _rels(extract(text, nlp))
+    lead = "东港海洋研究所"
+    for partner in ("北方计量研究院", "东港地质研究所", "北方仪器有限公司", "东港钢绳股份有限公司"):
+        assert (lead, "COOPERATES_WITH", partner) in rels
+    assert ("北方仪器有限公司", "COOPERATES_WITH", "东港钢绳股份有限公司") not in rels
+    assert ("东港生物医药研究院", "COOPERATES_WITH", "东港制药有限责任公司") in rels
+    assert ("东港制药有限责任公司", "COOPERATES_WITH", "东港众成生物科技有限公司") in rels
+    assert not any(r == "SIGNED" for _, r, _ in rels)
+
+
+def test_located_described_parks_joint_investors_and_adverbs_before_yu(nlp: Language) -> None:
+    text = (
+        "落户于东港示范区的北方电气风电装备产业园项目已开工。"
+        "东港液化天然气码头位于东港市西南端的东港董家经济区。"
+        "东港乐园项目,位于东港高新区,由东港城投集团、东港建工集团和北方金茂控股集团"
+        "共同出资18亿元建设。"
+        "北方电力有限公司已先后与东港体育中心有限公司、东港能源集团签署合作协议。"
+    )
+    rels = _rels(extract(text, nlp))
+    assert ("北方电气风电装备产业园项目", "LOCATED_IN", "东港示范区") in rels
+    assert ("东港液化天然气码头", "LOCATED_IN", "东港董家经济区") in rels
+    for investor in ("东港城投集团", "东港建工集团", "北方金茂控股集团"):
+        assert (investor, "INVESTS_IN", "东港乐园项目") in rels
+    assert ("北方电力有限公司", "SIGNED", "东港体育中心有限公司") in rels
+    assert ("北方电力有限公司", "SIGNED", "东港能源集团") in rels
