@@ -71,6 +71,10 @@ _STOP_WORDS = sorted(
         "集聚",
         "汇聚",
         "落户于",
+        "率领",
+        "带领",
+        "率队",
+        "率团",
         "落户在",
         "落户",
         "入驻",
@@ -655,7 +659,7 @@ _AFTER_NAME_WORDS = re.compile(
     r"见证|强调|希望|感谢|回顾|率领|带领|会见|看望|调研|考察|视察|颁发|应邀|专程|详细|同志|进行|侃侃"
 )
 _FOLLOW = set(
-    "出主在会发等一对说院和担任实介表致的为同与及率指参带也是就认称接讲先教研副书告共到"
+    "出主在会发等一对说院和担任实介表致的为同与及率指参带也是就认称接讲先教研副书告共到分"
     "、,，。;；:：!！?？(（“\n 兼团作"
 )
 _TITLE_RE = re.compile("|".join(map(re.escape, _TITLES)))
@@ -1107,6 +1111,7 @@ _ITEM_SPLIT = re.compile(r"、")
 _LAST_JOIN = re.compile(r"以及|和|及")
 
 
+_PRODUCT_LIST_TAIL = re.compile(r"等[^,，。;；]{0,8}(?:产品|设备|装备|配套|材料|部件|零部件)")
 _LEGAL_INSIDE = re.compile(r"有限责任公司|有限公司|集团(?!公司|有限|股份)|股份公司")
 
 
@@ -1160,6 +1165,9 @@ def firm_list_candidates(text: str, masked: str) -> list[Candidate]:
         trade = sum(_firm_like(n) for n in names)
         if trade < 2 or trade * 2 < len(names):
             continue
+        # "船用主机、辅机、甲板机械等配套产品": a list of products, not of firms
+        if _PRODUCT_LIST_TAIL.match(text, items[-1][1]):
+            continue
         for (s, e), n in zip(items, names, strict=True):
             if not is_generic(n):
                 out.append(Candidate(s, e, "FIRM", 0, source="firm-list"))
@@ -1208,6 +1216,12 @@ def context_candidates(text: str, masked: str) -> list[Candidate]:
     return out
 
 
+_BRACKETED_AFTER_NAME = re.compile(
+    r"(?:组织|协会|学会|联盟|委员会|证书|认证|认可|公司|集团|局|署|部)[(（]$"
+)
+_ROUTE_AFTER = re.compile(r"[" + CJK + r"]{0,4}航线")
+
+
 def latin_candidates(text: str) -> list[Candidate]:
     out = []
     for m in _LATIN_RE.finditer(text):
@@ -1219,6 +1233,13 @@ def latin_candidates(text: str) -> list[Candidate]:
             continue
         uppers = sum(c.isupper() for c in tok)
         if m.start() > 0 and text[m.start() - 1] == "抗":  # 抗HPV: a drug's target
+            continue
+        # 国际海事组织(IMO), 资质认定证书(CMA): the abbreviation of the name before it
+        if text[m.end() : m.end() + 1] in (")", "）") and _BRACKETED_AFTER_NAME.search(
+            text, max(0, m.start() - 4), m.start()
+        ):
+            continue
+        if _ROUTE_AFTER.match(text, m.end()):  # EMPI美东航线: a shipping route
             continue
         if has_digit or "-" in tok or uppers >= 3:
             out.append(Candidate(m.start(), m.end(), "PRODUCT", 1, source="latin"))
@@ -1339,6 +1360,16 @@ _UNIT_BEFORE_TITLE = re.compile(r"党委|党组|党总支|党支部|党工委|�
 _LATIN_NAME = re.compile(r"[(（]([A-Z][\w'’\-]+(?: [A-Z][\w'’\-.]+){1,3})[)）]")
 
 
+_SPEAKER = re.compile(
+    r"(?:^|(?<=[。!！?？;；\n\s]))([" + CJK + r"]{2,3})"
+    r"(?=在(?:致辞|讲话|发言|会上|会议上)|(?:表示|指出|强调|介绍说?|说|认为|告诉记者)[,，:：])"
+)
+_COUNTED_PEOPLE = re.compile(
+    r"((?:[" + CJK + r"]{2,3}、)+[" + CJK + r"]{2,3}(?:(?:和|及)[" + CJK + r"]{2,3})?)"
+    r"(?:等)?(?:\d+|[两三四五六七八九十]+)位(?:院士|专家|教授)"
+)
+
+
 def person_candidates(text: str, blocked: list[tuple[int, int]]) -> list[Candidate]:
     out: list[Candidate] = []
 
@@ -1364,6 +1395,28 @@ def person_candidates(text: str, blocked: list[tuple[int, int]]) -> list[Candida
                     break
                 out.append(Candidate(e + 1, e2, "PERSON", 2, source="title-list"))
                 e = e2
+    # "。张国宝在致辞中说": a name opening a clause before a verb of speaking
+    for m in _SPEAKER.finditer(text):
+        s0, e0 = m.start(1), m.end(1)
+        if (
+            m.group(1)[0] in _SURNAMES
+            and m.group(1)[:2] not in _NOT_NAMES
+            and not _TITLE_WORD.search(m.group(1))
+            and free(s0, e0)
+        ):
+            out.append(Candidate(s0, e0, "PERSON", 2, source="speaker"))
+    # "徐冠华、谢和平…和刘科9位院士": a counted list of academicians
+    for m in _COUNTED_PEOPLE.finditer(text):
+        names = m.group(1).split("、")
+        last = re.fullmatch(r"(.{2,3})(?:和|及)(.{2,3})", names[-1])
+        if last and len(names[-1]) > 3:
+            names[-1:] = [last.group(1), last.group(2)]
+        pos = m.start(1)
+        if len(names) >= 2 and all(2 <= len(n) <= 3 and n[0] in _SURNAMES for n in names):
+            for n in names:
+                if free(pos, pos + len(n)):
+                    out.append(Candidate(pos, pos + len(n), "PERSON", 2, source="counted-list"))
+                pos += len(n) + 1
     # a transliterated name followed by its original: 约尔格·卡普兰(Jörg Kaplan)
     for c in list(out):
         latin = _LATIN_NAME.match(text, c.end)
@@ -1591,6 +1644,25 @@ def _with_phases(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_JOINT_BODIES = re.compile(r"(.{0,6}?[省市区县]委)((?:[省市区县])(?:人民)?政府)$")
+
+
+def _split_joint_bodies(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """青岛市委市政府, 省委省政府: a Party committee and a government written together."""
+    out = []
+    for c in chosen:
+        m = _JOINT_BODIES.match(text, c.start, c.end) if c.type == "GOV" else None
+        if m and m.end() == c.end:
+            cut = m.end(1)
+            out += [
+                Candidate(c.start, cut, "GOV", c.priority, source=c.source),
+                Candidate(cut, c.end, "GOV", c.priority, source=c.source),
+            ]
+        else:
+            out.append(c)
+    return out
+
+
 def find_entities(
     text: str, matcher: GazetteerMatcher | None = None, edges: EdgeModel | None = None
 ) -> list[Candidate]:
@@ -1615,7 +1687,7 @@ def find_entities(
         )
     titles = [(m.start(), m.end()) for m in re.finditer(r"《[^》]{0,60}》", text)]
     cands = [c for c in cands if not any(s <= c.start and c.end <= e for s, e in titles)]
-    orgs = _with_phases(text, resolve(cands))
+    orgs = _with_phases(text, _split_joint_bodies(text, resolve(cands)))
     people = person_candidates(text, [(c.start, c.end) for c in orgs])
     chosen = resolve(orgs + people)
     return propagate(text, chosen)

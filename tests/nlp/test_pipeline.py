@@ -562,3 +562,27 @@ def test_located_described_parks_joint_investors_and_adverbs_before_yu(nlp: Lang
         assert (investor, "INVESTS_IN", "东港乐园项目") in rels
     assert ("北方电力有限公司", "SIGNED", "东港体育中心有限公司") in rels
     assert ("北方电力有限公司", "SIGNED", "东港能源集团") in rels
+
+
+def test_speakers_counted_academicians_and_joint_party_and_government(nlp: Language) -> None:
+    text = (
+        "会议召开。 赵海涛在致辞中说,要加强合作。"
+        "下午,钱明华、孙和平、周建国和吴涛4位院士分别发言。"
+        "东港市市长郑宏伟率领市政府代表团考察。东港市委市政府高度重视,省委省政府也很关心。"
+    )
+    found = _types(extract(text, nlp))
+    for name in ("赵海涛", "钱明华", "孙和平", "周建国", "吴涛", "郑宏伟"):
+        assert (name, "PERSON") in found
+    assert {("东港市委", "GOV"), ("市政府", "GOV"), ("省委", "GOV"), ("省政府", "GOV")} <= found
+    assert not any(t in ("分别发言", "东港市委市政府", "省委省政府") for t, _ in found)
+
+
+def test_acronyms_of_bodies_routes_and_lists_of_products_are_not_products(nlp: Language) -> None:
+    text = (
+        "国际航运组织(IWO)批准了资质认定证书(CMX)。港口开通EMPX美东航线、CLAX中东航线。"
+        "东港重工将推进船用主机、辅机、甲板机械、舱室机械等配套产品,码头操作系统(iGTOX)上线。"
+    )
+    found = _types(extract(text, nlp))
+    assert not any(t in ("IWO", "CMX", "EMPX", "CLAX") for t, _ in found)
+    assert not any(t in ("甲板机械", "舱室机械", "辅机") for t, _ in found)
+    assert ("iGTOX", "PRODUCT") in found
