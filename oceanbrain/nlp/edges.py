@@ -4,16 +4,16 @@ it is a name at all.
 The ending rules (``patterns.suffix_candidates``) extend a name left to the nearest break word.
 On text they were not written for, most of their errors are of two kinds: the left edge runs
 into the words before the name (而青岛西海岸新区, 单位利津县…有限公司), or a generic description
-carries a name's ending (国家骨干冷链物流基地, 东北亚国际航运中心). Four independent blind slices
+carries a name's ending (国家骨干冷链物流基地, 东北亚国际航运中心). Independent blind slices
 showed that more hand rules do not carry over to new text. This model learns both decisions from
 every annotated passage instead.
 
-For one candidate ``text[left:end]`` it scores each possible start ``s`` in
-``left … end-2`` and one more option, "no name ends here", with a conditional logit over
+For one candidate ``text[left:end]`` it scores each possible start ``s`` from ``left`` up to
+the ending, and one more option, "no name ends here", with a conditional logit over
 sparse features: the characters around ``s``, whether the rest is a known name or starts like
 one, whether the part before the ending is only generic domain words, the ending and type. The
 candidate is dropped when "no name" has probability ≥ ``null_threshold``; otherwise it starts
-at the best-scoring ``s``.
+at the best-scoring ``s`` that leaves a proper (not only generic) part before the ending.
 
 The weights are in ``edge_model.json`` (made by ``oceanbrain nlp train-edges`` from the
 annotated slices it names). No weights are fetched from anywhere; training takes seconds.
