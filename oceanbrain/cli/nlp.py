@@ -183,6 +183,7 @@ def nlp_train_edges(
         {n: load_jsonl(p) for n, p in found.items()}, Gazetteer.from_canonical(Path("data"))
     )
     target = output or MODEL_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
     model.save(target)
     typer.echo(
         f"trained on {model.meta['passages']} passages ({model.meta['examples']} examples, "

@@ -31,7 +31,8 @@ from typing import Any
 from oceanbrain.nlp import patterns as P
 
 MODEL_PATH = Path(__file__).with_name("edge_model.json")
-_PUNCT = frozenset(P._PUNCT.replace("\\", "")) | {" ", "\n", "\t", "\u3000"}
+# the punctuation characters of patterns._PUNCT (a regex class: its \\s is whitespace, not "s")
+_PUNCT = frozenset(P._PUNCT.replace("\\s", "").replace("\\", ""))
 _PLACE = P._PROPER_START
 
 
@@ -168,9 +169,13 @@ def null_features(text: str, left: int, end: int, etype: str, known: KnownNames)
     return null
 
 
-def starts_of(left: int, end: int, ending_start: int) -> range:
-    """Where the name may start: from ``left`` up to its ending (two characters at least)."""
-    return range(left, max(left, min(end - 2, ending_start)) + 1)
+def starts_of(text: str, left: int, end: int, ending_start: int) -> list[int]:
+    """Where the name may start: from ``left`` up to its ending (two characters at least), never
+    inside a short bracket such as (山东) in 万和春(山东)食品冷链物流产业园."""
+    inside = {
+        p for m in P._PAREN_RE.finditer(text, left, end) for p in range(m.start() + 1, m.end())
+    }
+    return [s for s in range(left, max(left, min(end - 2, ending_start)) + 1) if s not in inside]
 
 
 def options(
@@ -178,7 +183,7 @@ def options(
 ) -> tuple[list[int], list[list[str]]]:
     """The possible starts of ``text[left:end]`` and the features of each, then of "no name"."""
     _, ending_start = _ending(text, left, end)
-    starts = list(starts_of(left, end, ending_start))
+    starts = starts_of(text, left, end, ending_start)
     generic = generic_starts(text, left, max(left, ending_start))
     feats = []
     for s in starts:
@@ -242,7 +247,7 @@ class EdgeModel:
         w, known = self.weights, self.known
         cache = {} if cache is None else cache
         _, ending_start = _ending(text, left, end)
-        starts = list(starts_of(left, end, ending_start))
+        starts = starts_of(text, left, end, ending_start)
         generic = generic_starts(text, left, max(left, ending_start))
         out = []
         for s in starts:
@@ -331,7 +336,7 @@ def examples(
     for left, end, etype in spans:
         starts, feats = options(text, left, end, etype, known)
         ending_here = gold_starts.get(end, [])
-        inside = [s for s in ending_here if left <= s <= end - 2]
+        inside = [s for s in ending_here if s in starts]
         if inside:
             out.append((feats, starts.index(inside[0])))
         elif not ending_here and not any(g["start"] <= left and end <= g["end"] for g in gold):

@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from oceanbrain.errors import ConfigError
 from oceanbrain.nlp.extract import extract
 
 SYMMETRIC = {"SIGNED", "COOPERATES_WITH"}
@@ -28,8 +29,22 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
 
 
 def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
+    """Annotated passages, one JSON object per line; a bad line is a ConfigError naming it."""
+    records = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ConfigError(f"{path} line {n}: not valid JSON ({exc.msg})") from None
+        missing = [k for k in ("text", "entities", "relations") if k not in rec]
+        if not isinstance(rec, dict) or missing:
+            raise ConfigError(
+                f"{path} line {n}: a passage needs {', '.join(missing or ['an object'])}"
+            )
+        records.append(rec)
+    return records
 
 
 def _rel_keys(

@@ -1187,7 +1187,29 @@ _FIRM_BEFORE_CHIEF = re.compile(
     r"(?:^|(?<=[,，。;；:：、\n]))([" + CJK + r"A-Za-z]{2,8}?)"
     r"(?=(?:党委书记、)?(?:副?董事长|副?总经理|副?总裁|首席执行官|执行董事))"
 )
-_NOT_FIRM = {"公司", "集团", "企业", "集团公司", "股份公司", "本公司", "母公司", "子公司"}
+_NOT_FIRM = {
+    "公司",
+    "集团",
+    "企业",
+    "集团公司",
+    "股份公司",
+    "本公司",
+    "母公司",
+    "子公司",
+    "分公司",
+    "总公司",
+    "新公司",
+    "合资公司",
+    "项目",
+    "双方",
+    "中方",
+    "外方",
+    "甲方",
+    "乙方",
+    "三方",
+    "各方",
+    "对方",
+}
 
 
 def context_candidates(text: str, masked: str) -> list[Candidate]:
@@ -1365,7 +1387,7 @@ _SPEAKER = re.compile(
     r"(?=在(?:致辞|讲话|发言|会上|会议上)|(?:表示|指出|强调|介绍说?|说|认为|告诉记者)[,，:：])"
 )
 _COUNTED_PEOPLE = re.compile(
-    r"((?:[" + CJK + r"]{2,3}、)+[" + CJK + r"]{2,3}(?:(?:和|及)[" + CJK + r"]{2,3})?)"
+    r"((?:[" + CJK + r"]{2,3}、)+[" + CJK + r"]{2,3}?(?:(?:和|及)[" + CJK + r"]{2,3}?)?)"
     r"(?:等)?(?:\d+|[两三四五六七八九十]+)位(?:院士|专家|教授)"
 )
 
@@ -1412,6 +1434,9 @@ def person_candidates(text: str, blocked: list[tuple[int, int]]) -> list[Candida
         if last and len(names[-1]) > 3:
             names[-1:] = [last.group(1), last.group(2)]
         pos = m.start(1)
+        # "邀请吴涛、钱明华等5位院士": the first item may start with the verb's last character
+        if len(names[0]) == 3 and names[0][0] not in _SURNAMES and names[0][1] in _SURNAMES:
+            names[0], pos = names[0][1:], pos + 1
         if len(names) >= 2 and all(2 <= len(n) <= 3 and n[0] in _SURNAMES for n in names):
             for n in names:
                 if free(pos, pos + len(n)):

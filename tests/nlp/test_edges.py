@@ -11,7 +11,16 @@ from typer.testing import CliRunner
 
 from oceanbrain.cli import app
 from oceanbrain.nlp import patterns as P
-from oceanbrain.nlp.edges import MODEL_PATH, EdgeModel, generic_starts, options
+from oceanbrain.nlp.edges import (
+    MODEL_PATH,
+    EdgeModel,
+    KnownNames,
+    _cls,
+    examples,
+    generic_starts,
+    options,
+    starts_of,
+)
 from oceanbrain.nlp.evaluate import load_jsonl
 from oceanbrain.nlp.extract import extract
 from oceanbrain.nlp.gazetteer import Gazetteer
@@ -153,6 +162,18 @@ def test_a_later_start_never_leaves_only_generic_words() -> None:
     assert proper.decide(other, 2, other.index("研究院") + 3, "INSTITUTE") == 4
 
 
+def test_no_start_inside_a_bracket_and_no_crash_on_a_gold_start_inside_the_ending() -> None:
+    text = "万和春(山东)食品冷链物流产业园"
+    starts = starts_of(text, 0, len(text), text.index("产业园"))
+    assert 0 in starts and 7 in starts and not {4, 5, 6} & set(starts)
+    other = "双方签约。青岛东瑞海洋科技有限公司成立。"
+    end = other.index("有限公司") + 4
+    gold = [{"start": end - 2, "end": end, "type": "FIRM"}]  # an odd annotation: 公司
+    found = examples(other, gold, None, KnownNames())
+    assert all(y <= len(f) - 1 for f, y in found)
+    assert _cls("s") == "LAT" and _cls(" ") == "PUN" and _cls("，") == "PUN"
+
+
 def _tiny_corpus(tmp: Path) -> Path:
     corpus = tmp / "corpus"
     corpus.mkdir()
@@ -227,6 +248,17 @@ def test_cli_train_edges_and_crossval(tmp_path: Path, monkeypatch: pytest.Monkey
     assert res.exit_code == 0, res.output
     rules_eval = json.loads(ev.read_text(encoding="utf-8"))["one"]
     assert cv["slices"]["one"]["rules"]["entities"] == rules_eval["entities"]
+
+    nested = tmp_path / "new" / "dir" / "model.json"  # the folder is made
+    res = runner.invoke(
+        app,
+        ["nlp", "train-edges", "--slice", "one", "--corpus", str(corpus), "--output", str(nested)],
+    )
+    assert res.exit_code == 0 and nested.exists(), res.output
+    with (corpus / "two.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write('{"text": "broken"\n')
+    res = runner.invoke(app, ["nlp", "eval", "--slice", "two", "--corpus", str(corpus)])
+    assert res.exit_code == 2 and "two.jsonl line 5: not valid JSON" in res.output
 
     res = runner.invoke(app, ["nlp", "crossval", "--slice", "one", "--corpus", str(corpus)])
     assert res.exit_code == 2 and "at least two slices" in res.output

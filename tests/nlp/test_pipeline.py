@@ -523,11 +523,12 @@ def test_short_names_of_congresses_and_firms_before_an_executive_title(nlp: Lang
     text = (
         "省政协副主席王五出席,区政协主席杨六、市人大常委会主任赵七陪同。"
         "会上,东港防务总经理李强、东港重工董事长王刚介绍情况,公司常务副总经理刘军参加。"
+        "会上,双方董事长签字,中方总经理致辞。"
     )
     found = _types(extract(text, nlp))
     assert {("省政协", "GOV"), ("区政协", "GOV"), ("市人大常委会", "GOV")} <= found
     assert {("东港防务", "FIRM"), ("东港重工", "FIRM")} <= found
-    assert not any(t in ("公司常务", "公司", "常务") for t, _ in found)
+    assert not any(t in ("公司常务", "公司", "常务", "双方", "中方") for t, _ in found)
 
 
 def test_a_leader_joining_partners_and_separate_signings(nlp: Language) -> None:
@@ -567,11 +568,11 @@ def test_located_described_parks_joint_investors_and_adverbs_before_yu(nlp: Lang
 def test_speakers_counted_academicians_and_joint_party_and_government(nlp: Language) -> None:
     text = (
         "会议召开。 赵海涛在致辞中说,要加强合作。"
-        "下午,钱明华、孙和平、周建国和吴涛4位院士分别发言。"
+        "下午,钱明华、孙和平、周建国和吴涛4位院士分别发言。邀请王立新、冯涛等5位院士出席。"
         "东港市市长郑宏伟率领市政府代表团考察。东港市委市政府高度重视,省委省政府也很关心。"
     )
     found = _types(extract(text, nlp))
-    for name in ("赵海涛", "钱明华", "孙和平", "周建国", "吴涛", "郑宏伟"):
+    for name in ("赵海涛", "钱明华", "孙和平", "周建国", "吴涛", "郑宏伟", "王立新", "冯涛"):
         assert (name, "PERSON") in found
     assert {("东港市委", "GOV"), ("市政府", "GOV"), ("省委", "GOV"), ("省政府", "GOV")} <= found
     assert not any(t in ("分别发言", "东港市委市政府", "省委省政府") for t, _ in found)
