@@ -167,9 +167,17 @@ def hygiene(records: list[dict], others: list[dict], errors: list[str]) -> None:
                 break
 
 
-def main(folder: Path) -> int:
+def main(
+    folder: Path,
+    *,
+    minimums: tuple[int, int, int] = (MIN_PASSAGES, MIN_ENTITIES, MIN_RELATIONS),
+    others_from: list[Path] | None = None,
+) -> int:
+    """Check ``folder/<folder>.jsonl`` against every other slice (or ``others_from``); at least
+    ``minimums`` passages, mentions and relations."""
     file = folder / f"{folder.name}.jsonl"
-    other_files = [
+    min_passages, min_entities, min_relations = minimums
+    other_files = others_from or [
         p for p in sorted([*CORPUS.glob("*.jsonl"), *CORPUS.glob("*/*.jsonl")]) if p != file
     ]
     errors: list[str] = []
@@ -177,13 +185,13 @@ def main(folder: Path) -> int:
     others = [r for p in other_files for r in load(p, errors, validate=False)]
     hygiene(records, others, errors)
     n_ents = sum(len(r["entities"]) for r in records)
-    if len(records) < MIN_PASSAGES:
-        errors.append(f"only {len(records)} passages (need >= {MIN_PASSAGES})")
-    if n_ents < MIN_ENTITIES:
-        errors.append(f"only {n_ents} entity mentions (need >= {MIN_ENTITIES})")
+    if len(records) < min_passages:
+        errors.append(f"only {len(records)} passages (need >= {min_passages})")
+    if n_ents < min_entities:
+        errors.append(f"only {n_ents} entity mentions (need >= {min_entities})")
     n_rels = sum(len(r["relations"]) for r in records)
-    if n_rels < MIN_RELATIONS:
-        errors.append(f"only {n_rels} relations (need >= {MIN_RELATIONS})")
+    if n_rels < min_relations:
+        errors.append(f"only {n_rels} relations (need >= {min_relations})")
 
     print(f"{'':18}" + "".join(f"{t:>10}" for t in TYPES) + f"{'total':>8}")
     c = Counter(e["type"] for r in records for e in r["entities"])

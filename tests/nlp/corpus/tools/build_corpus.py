@@ -31,19 +31,8 @@ from passages2 import PASSAGES2, PASSAGES3, PASSAGES4, PASSAGES5, PASSAGES6, PAS
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent
-
-
-def locate(text: str, mentions: list[tuple[str, str]]) -> list[dict[str, object]]:
-    entities: list[dict[str, object]] = []
-    cursor = 0
-    for mention, label in mentions:
-        start = text.find(mention, cursor)
-        if start < 0:
-            raise ValueError(f"mention {mention!r} not found after offset {cursor}")
-        end = start + len(mention)
-        entities.append({"start": start, "end": end, "type": label, "text": mention})
-        cursor = end
-    return entities
+sys.path.insert(0, str(CORPUS))
+from holdout_build import locate, show  # noqa: E402
 
 
 def build() -> dict[str, dict[str, object]]:
@@ -80,22 +69,6 @@ def build() -> dict[str, dict[str, object]]:
             "relations": relations,
         }
     return records
-
-
-def show(record: dict[str, object]) -> str:
-    text = str(record["text"])
-    out, last = [], 0
-    for e in record["entities"]:  # type: ignore[attr-defined]
-        out.append(text[last : e["start"]])
-        out.append(f"[{text[e['start'] : e['end']]}|{e['type']}]")
-        last = e["end"]
-    out.append(text[last:])
-    lines = [f"{record['id']}: " + "".join(out)]
-    ents = record["entities"]
-    for r in record["relations"]:  # type: ignore[attr-defined]
-        s, o = ents[r["subject"]], ents[r["object"]]  # type: ignore[index]
-        lines.append(f"    {s['text']} -{r['relation']}-> {o['text']}")
-    return "\n".join(lines)
 
 
 def main() -> None:
