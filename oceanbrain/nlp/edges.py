@@ -244,6 +244,18 @@ class EdgeModel:
     ) -> tuple[list[int], list[float]]:
         """The starts and their scores, then the score of "no name": the same numbers as
         summing weights over ``options()``, with the position part cached per text."""
+        starts, scores, _, _ = self._scored(text, left, end, etype, cache)
+        return starts, scores
+
+    def _scored(
+        self,
+        text: str,
+        left: int,
+        end: int,
+        etype: str,
+        cache: dict[tuple[int, str], float] | None,
+    ) -> tuple[list[int], list[float], int, list[bool]]:
+        """scores(), and the ending's start and the generic flags it used."""
         w, known = self.weights, self.known
         cache = {} if cache is None else cache
         _, ending_start = _ending(text, left, end)
@@ -260,7 +272,7 @@ class EdgeModel:
             span = span_features(text, s, end, left, etype, gen, known)
             out.append(static + sum(w.get(f, 0.0) for f in span))
         out.append(sum(w.get(f, 0.0) for f in null_features(text, left, end, etype, known)))
-        return starts, out
+        return starts, out, ending_start, generic
 
     def decide(
         self,
@@ -275,12 +287,10 @@ class EdgeModel:
         A later start must keep a proper part before the ending: cutting 东港海洋生物医药研究院
         to 海洋生物医药研究院 would turn a name into a description.
         """
-        starts, scores = self.scores(text, left, end, etype, cache)
+        starts, scores, ending_start, generic = self._scored(text, left, end, etype, cache)
         p = _softmax(scores)
         if p[-1] >= self.null_threshold:
             return None
-        _, ending_start = _ending(text, left, end)
-        generic = generic_starts(text, left, max(left, ending_start))
         allowed = [
             k
             for k, s in enumerate(starts)
