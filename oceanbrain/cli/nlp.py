@@ -201,36 +201,28 @@ def nlp_crossval(
     ),
 ) -> None:
     """Leave one slice out: rules alone vs rules + an edge model trained on the other slices."""
-    from oceanbrain.nlp.evaluate import load_jsonl, prf
+    from oceanbrain.nlp.evaluate import load_jsonl
     from oceanbrain.nlp.gazetteer import Gazetteer
-    from oceanbrain.nlp.training import cross_validate
+    from oceanbrain.nlp.training import SYSTEMS, cross_validate
 
     found = _chosen_slices(corpus, slices)
     if len(found) < 2:
         raise ConfigError("crossval needs at least two slices")
-    result = cross_validate(
+    payload = cross_validate(
         {n: load_jsonl(p) for n, p in found.items()}, Gazetteer.from_canonical(Path("data"))
     )
-    pooled: dict[str, Any] = {}
-    for system in ("rules", "rules+edges"):
-        for part in PARTS:
-            c = {
-                k: sum(v[system][part]["micro"][k] for v in result.values())
-                for k in ("tp", "fp", "fn")
-            }
-            pooled.setdefault(system, {})[part] = prf(c["tp"], c["fp"], c["fn"])
+    result, pooled = payload["slices"], payload["pooled"]
     output.parent.mkdir(parents=True, exist_ok=True)
-    payload = {"slices": result, "pooled": pooled}
     output.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     typer.echo("held-out slice          entity F1 rules → +edges   relation F1 rules → +edges")
     rows = [
-        (n, *(v[sys_][part]["micro"]["f1"] for sys_ in ("rules", "rules+edges") for part in PARTS))
+        (n, *(v[sys_][part]["micro"]["f1"] for sys_ in SYSTEMS for part in PARTS))
         for n, v in result.items()
     ]
     rows.append(
         (
             "pooled",
-            *(pooled[sys_][part]["f1"] for sys_ in ("rules", "rules+edges") for part in PARTS),
+            *(pooled[sys_][part]["f1"] for sys_ in SYSTEMS for part in PARTS),
         )
     )
     for name, ea, ra, eb, rb in rows:

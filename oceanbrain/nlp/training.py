@@ -12,13 +12,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from oceanbrain.nlp.edges import EdgeModel, Example, KnownNames, examples, fit
-from oceanbrain.nlp.evaluate import score
+from oceanbrain.nlp.evaluate import prf, score
 from oceanbrain.nlp.extract import extract
 from oceanbrain.nlp.gazetteer import Gazetteer
 from oceanbrain.nlp.pipeline import EntityComponent, build_pipeline
 
 Record = dict[str, Any]
 NULL_THRESHOLD = 0.8
+SYSTEMS = ("rules", "rules+edges")
 
 
 def slice_examples(records: Sequence[Record], gazetteer: Gazetteer | None) -> list[Example]:
@@ -61,7 +62,8 @@ def _scores(nlp: Any, records: Sequence[Record]) -> dict[str, Any]:
 def cross_validate(
     slices: Mapping[str, Sequence[Record]], gazetteer: Gazetteer | None
 ) -> dict[str, Any]:
-    """For each slice: rules alone, and rules with a model trained on every other slice."""
+    """For each slice (``slices``): rules alone, and rules with a model trained on every other
+    slice; and both ``pooled`` over all slices (micro P/R/F1 of the summed counts)."""
     rules = build_pipeline(gazetteer, edges=False)
     cache: dict[str, list[Example]] = {}
     out: dict[str, Any] = {}
@@ -74,4 +76,12 @@ def cross_validate(
             "rules": _scores(rules, slices[name]),
             "rules+edges": _scores(learned, slices[name]),
         }
-    return out
+    pooled: dict[str, Any] = {}
+    for system in SYSTEMS:
+        for part in ("entities", "relations"):
+            c = {
+                k: sum(v[system][part]["micro"][k] for v in out.values())
+                for k in ("tp", "fp", "fn")
+            }
+            pooled.setdefault(system, {})[part] = prf(c["tp"], c["fp"], c["fn"])
+    return {"slices": out, "pooled": pooled}
