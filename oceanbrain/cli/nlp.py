@@ -134,7 +134,8 @@ def nlp_eval(
     corpus: Annotated[Path, typer.Option(help="Corpus directory.")] = CORPUS,
     output: Annotated[Path, typer.Option(help="Where to write the scores (JSON).")] = RESULTS,
     rules_only: Annotated[
-        bool, typer.Option("--rules-only", help="Without the learned edge model (规则基线).")
+        bool,
+        typer.Option("--rules-only", help="Without the learned edge and person models (规则基线)."),
     ] = False,
 ) -> None:
     """Per-type precision/recall/F1 (exact span + type) and relation P/R/F1 per slice."""
@@ -191,6 +192,38 @@ def nlp_train_edges(
     )
 
 
+@nlp_app.command("train-persons")
+@at_the_edge
+def nlp_train_persons(
+    slices: Annotated[list[str], _SLICES_REQUIRED],
+    corpus: Annotated[Path, typer.Option(help="Corpus directory.")] = CORPUS,
+    output: Annotated[
+        Path | None, typer.Option(help="Model file (default: the shipped one).")
+    ] = None,
+) -> None:
+    """Train the learned person finder (学习型人名模型) on the named slices, after the
+    shipped edge model (train that one first)."""
+    from oceanbrain.nlp.edges import EdgeModel
+    from oceanbrain.nlp.evaluate import load_jsonl
+    from oceanbrain.nlp.gazetteer import Gazetteer
+    from oceanbrain.nlp.persons import MODEL_PATH
+    from oceanbrain.nlp.training import train_persons
+
+    found = _chosen_slices(corpus, slices)
+    model = train_persons(
+        {n: load_jsonl(p) for n, p in found.items()},
+        Gazetteer.from_canonical(Path("data")),
+        EdgeModel.load(),
+    )
+    target = output or MODEL_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    model.save(target)
+    typer.echo(
+        f"trained on {model.meta['passages']} passages ({model.meta['examples']} examples, "
+        f"{len(model.weights)} features); wrote {target}"
+    )
+
+
 @nlp_app.command("crossval")
 @at_the_edge
 def nlp_crossval(
@@ -200,7 +233,8 @@ def nlp_crossval(
         "benchmarks/results/nlp_crossval.json"
     ),
 ) -> None:
-    """Leave one slice out: rules alone vs rules + an edge model trained on the other slices."""
+    """Leave one slice out: rules alone, + an edge model, + a person model (each trained on
+    the other slices)."""
     from oceanbrain.nlp.evaluate import load_jsonl
     from oceanbrain.nlp.gazetteer import Gazetteer
     from oceanbrain.nlp.training import SYSTEMS, cross_validate
@@ -214,17 +248,15 @@ def nlp_crossval(
     result, pooled = payload["slices"], payload["pooled"]
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    typer.echo("held-out slice          entity F1 rules → +edges   relation F1 rules → +edges")
-    rows = [
-        (n, *(v[sys_][part]["micro"]["f1"] for sys_ in SYSTEMS for part in PARTS))
-        for n, v in result.items()
-    ]
-    rows.append(
-        (
-            "pooled",
-            *(pooled[sys_][part]["f1"] for sys_ in SYSTEMS for part in PARTS),
-        )
+    typer.echo(
+        "held-out slice          entity F1: rules → +edges → +persons    relation F1: (same)"
     )
-    for name, ea, ra, eb, rb in rows:
-        typer.echo(f"{name:22s} {ea:>12.3f} → {eb:<11.3f} {ra:>14.3f} → {rb:<11.3f}")
+    table = {
+        n: [v[sys_][part]["micro"]["f1"] for part in PARTS for sys_ in SYSTEMS]
+        for n, v in result.items()
+    }
+    table["pooled"] = [pooled[sys_][part]["f1"] for part in PARTS for sys_ in SYSTEMS]
+    for name, f in table.items():
+        ent, rel = (" → ".join(f"{x:.3f}" for x in part) for part in (f[:3], f[3:]))
+        typer.echo(f"{name:22s} {ent}        {rel}")
     typer.echo(f"wrote {output}")

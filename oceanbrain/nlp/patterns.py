@@ -16,6 +16,7 @@ from oceanbrain.nlp.quantities import find_measures
 
 if TYPE_CHECKING:
     from oceanbrain.nlp.edges import EdgeModel
+    from oceanbrain.nlp.persons import PersonModel
 
 CJK = r"\u4e00-\u9fff"
 
@@ -655,7 +656,7 @@ _SURNAMES = set(
 )
 # words that follow a two-character name after a title: 校长姚郁分别…, 负责人牟林向记者…
 _AFTER_NAME_WORDS = re.compile(
-    r"分别|代表|向记者|向[\u4e00-\u9fff]{0,6}(?:介绍|汇报|表示|致以)|陪同|莅临|致辞|讲话|宣读|宣布|签署|"
+    r"分别|代表|向记者|向[\u4e00-\u9fff]{0,6}(?:介绍|汇报|表示|致以|致辞)|陪同|莅临|致辞|讲话|宣读|宣布|签署|"
     r"见证|强调|希望|感谢|回顾|率领|带领|会见|看望|调研|考察|视察|颁发|应邀|专程|详细|同志|进行|侃侃"
 )
 _FOLLOW = set(
@@ -1341,17 +1342,31 @@ _NOT_NAMES = frozenset(
 _HUI_WORD = re.compile(r"[见上议同谈长后前中商晤]")
 
 
+_NAME_DOTS = "·﹒•・"
+
+
 def _person_at(text: str, i: int) -> int:
     """End of a person name starting at i (after a title), or -1."""
     j = i
     while j < len(text) and _NAME_CHAR.match(text[j]) and j - i < 6:
         j += 1
     run = text[i:j]
-    if j < len(text) and text[j] == "·":  # transliterated names: 艾琳·谭
-        k = j + 1
-        while k < len(text) and _NAME_CHAR.match(text[k]) and text[k] not in _FOLLOW and k - j < 5:
-            k += 1
-        return k if k > j + 1 else -1
+    if j < len(text) and text[j] in _NAME_DOTS:  # transliterated: 艾琳·谭, 汉斯﹒尤尔根﹒克鲁泽
+        end = j
+        while end < len(text) and text[end] in _NAME_DOTS:
+            k = end + 1
+            while (
+                k < len(text)
+                and _NAME_CHAR.match(text[k])
+                and text[k] not in _FOLLOW
+                and k - end < 5
+                and not _AFTER_NAME_WORDS.match(text, k)
+            ):
+                k += 1
+            if k == end + 1:
+                break
+            end = k
+        return end if end > j else -1
     if len(run) < 2 or run[:2] in _NOT_NAMES:
         return -1
     if run[0] in _SURNAMES:
@@ -1688,14 +1703,10 @@ def _split_joint_bodies(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def find_entities(
+def rule_candidates(
     text: str, matcher: GazetteerMatcher | None = None, edges: EdgeModel | None = None
 ) -> list[Candidate]:
-    """All chosen entity candidates for ``text``, in text order, non-overlapping.
-
-    ``edges``, when given, re-decides where each name found by its ending starts, or drops it
-    (``edges.py``).
-    """
+    """The names the rules choose before repeats and aliases are added, in text order."""
     masked = mask_parentheses(text)
     cands = gazetteer_candidates(text, matcher)
     known = {c.start: (c.end, c.type) for c in cands}
@@ -1714,5 +1725,21 @@ def find_entities(
     cands = [c for c in cands if not any(s <= c.start and c.end <= e for s, e in titles)]
     orgs = _with_phases(text, _split_joint_bodies(text, resolve(cands)))
     people = person_candidates(text, [(c.start, c.end) for c in orgs])
-    chosen = resolve(orgs + people)
+    return resolve(orgs + people)
+
+
+def find_entities(
+    text: str,
+    matcher: GazetteerMatcher | None = None,
+    edges: EdgeModel | None = None,
+    persons: PersonModel | None = None,
+) -> list[Candidate]:
+    """All chosen entity candidates for ``text``, in text order, non-overlapping.
+
+    ``edges``, when given, re-decides where each name found by its ending starts, or drops it
+    (``edges.py``); ``persons`` adds people's names no title rule finds (``persons.py``).
+    """
+    chosen = rule_candidates(text, matcher, edges)
+    if persons is not None:
+        chosen = resolve(chosen + persons.find(text, [(c.start, c.end) for c in chosen]))
     return propagate(text, chosen)

@@ -4,7 +4,8 @@ Components (in order):
 
 - ``ob_entities``: gazetteer longest match over the raw text (one compiled regex, longest
   alternatives first), name-ending patterns (their left edges re-decided by a small learned
-  model, ``edges.py``), people by title context, MONEY/QUANTITY with
+  model, ``edges.py``), people by title context and a learned person finder (``persons.py``),
+  MONEY/QUANTITY with
   normalised values; sets ``doc.ents`` and ``span._.linked_id``/``value``/``unit``.
 - ``ob_relations``: trigger patterns within sentences (``relations.py``); sets
   ``doc._.relations``.
@@ -23,6 +24,7 @@ from spacy.tokens import Doc, Span
 from oceanbrain.nlp.edges import EdgeModel
 from oceanbrain.nlp.gazetteer import Gazetteer
 from oceanbrain.nlp.patterns import GazetteerMatcher, find_entities
+from oceanbrain.nlp.persons import PersonModel
 from oceanbrain.nlp.relations import find_relations
 
 ENTITY_TYPES = (
@@ -62,17 +64,23 @@ class CharTokenizer:
 class EntityComponent:
     """Sets doc.ents from the rule candidates; offsets are the raw text's."""
 
-    def __init__(self, gazetteer: Gazetteer | None, edges: EdgeModel | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None,
+        edges: EdgeModel | None = None,
+        persons: PersonModel | None = None,
+    ) -> None:
         lookup = gazetteer.lookup() if gazetteer else {}
         self.lookup = {f: v for f, v in lookup.items() if v[0] in ENTITY_TYPES}
         self.matcher = GazetteerMatcher(self.lookup, _MIN_ALIAS_LEN) if self.lookup else None
         self.edges = edges.with_names(self.lookup) if edges is not None else None
+        self.persons = persons
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         ents = []
         one_char_tokens = len(doc) == len(doc.text)
-        for c in find_entities(doc.text, self.matcher, self.edges):
+        for c in find_entities(doc.text, self.matcher, self.edges, self.persons):
             span: Span | None
             if one_char_tokens:  # CharTokenizer: token i is character i
                 span = Span(doc, c.start, c.end, label=c.type)
@@ -122,19 +130,26 @@ def _make_relations(nlp: Language, name: str) -> RelationComponent:
 
 
 def build_pipeline(
-    gazetteer: Gazetteer | None = None, *, edges: EdgeModel | bool = True
+    gazetteer: Gazetteer | None = None,
+    *,
+    edges: EdgeModel | bool = True,
+    persons: PersonModel | bool | None = None,
 ) -> Language:
     """A blank Chinese pipeline (char segmenter) with the entity and relation components.
 
     ``edges``: True uses the shipped learned edge model (``edges.py``), False the rules alone,
-    an ``EdgeModel`` that model.
+    an ``EdgeModel`` that model. ``persons`` likewise for the person model (``persons.py``);
+    by default it follows ``edges``: both learned models, or the rules alone.
     """
     nlp = spacy.blank("zh")
     nlp.tokenizer = CharTokenizer(nlp.vocab)
     comp: Any = nlp.add_pipe("ob_entities")
     model = EdgeModel.load() if edges is True else (edges or None)
-    if gazetteer is not None or model is not None:
-        fresh = EntityComponent(gazetteer, model)
+    persons = bool(edges) if persons is None else persons
+    people = PersonModel.load() if persons is True else (persons or None)
+    if gazetteer is not None or model is not None or people is not None:
+        fresh = EntityComponent(gazetteer, model, people)
         comp.lookup, comp.matcher, comp.edges = fresh.lookup, fresh.matcher, fresh.edges
+        comp.persons = people
     nlp.add_pipe("ob_relations")
     return nlp

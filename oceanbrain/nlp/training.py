@@ -1,5 +1,5 @@
-"""Training the learned edge model (``edges.py``) on annotated slices, and checking by
-leave-one-slice-out that it beats the rules alone on text it was not trained on.
+"""Training the learned models (``edges.py``, ``persons.py``) on annotated slices, and checking
+by leave-one-slice-out that each beats what comes before it on text it was not trained on.
 
 Each slice of the corpus was written by one annotator about one batch of articles, so holding
 out a whole slice is the honest test: the model never sees that annotator's passages.
@@ -15,11 +15,15 @@ from oceanbrain.nlp.edges import EdgeModel, Example, KnownNames, examples, fit
 from oceanbrain.nlp.evaluate import prf, score
 from oceanbrain.nlp.extract import extract
 from oceanbrain.nlp.gazetteer import Gazetteer
+from oceanbrain.nlp.patterns import rule_candidates
+from oceanbrain.nlp.persons import PersonModel
+from oceanbrain.nlp.persons import examples as person_examples
+from oceanbrain.nlp.persons import fit as fit_persons
 from oceanbrain.nlp.pipeline import EntityComponent, build_pipeline
 
 Record = dict[str, Any]
 NULL_THRESHOLD = 0.8
-SYSTEMS = ("rules", "rules+edges")
+SYSTEMS = ("rules", "rules+edges", "rules+edges+persons")
 
 
 def slice_examples(records: Sequence[Record], gazetteer: Gazetteer | None) -> list[Example]:
@@ -54,6 +58,27 @@ def train(
     return EdgeModel(fit(data), null_threshold, meta)
 
 
+def train_persons(
+    slices: Mapping[str, Sequence[Record]], gazetteer: Gazetteer | None, edges: EdgeModel | None
+) -> PersonModel:
+    """A person model fitted on every passage of ``slices``, each run judged outside the names
+    the rules (with ``edges``) already chose, as it will be at extraction time."""
+    comp = EntityComponent(gazetteer, edges)
+    data = []
+    for name in sorted(slices):
+        for r in slices[name]:
+            taken = [(c.start, c.end) for c in rule_candidates(r["text"], comp.matcher, comp.edges)]
+            data += person_examples(r["text"], r["entities"], taken)
+    meta = {
+        "trained_on": sorted(slices),
+        "passages": sum(len(v) for v in slices.values()),
+        "examples": len(data),
+        "edge_model": dict(edges.meta) if edges is not None else None,
+        "trained_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+    return PersonModel(fit_persons(data), meta=meta)
+
+
 def _scores(nlp: Any, records: Sequence[Record]) -> dict[str, Any]:
     pred = [extract(r["text"], nlp) for r in records]
     return score(list(records), pred)
@@ -62,19 +87,23 @@ def _scores(nlp: Any, records: Sequence[Record]) -> dict[str, Any]:
 def cross_validate(
     slices: Mapping[str, Sequence[Record]], gazetteer: Gazetteer | None
 ) -> dict[str, Any]:
-    """For each slice (``slices``): rules alone, and rules with a model trained on every other
-    slice; and both ``pooled`` over all slices (micro P/R/F1 of the summed counts)."""
-    rules = build_pipeline(gazetteer, edges=False)
+    """For each slice (``slices``): rules alone, rules with an edge model trained on every other
+    slice, and those with a person model trained on every other slice too; and each ``pooled``
+    over all slices (micro P/R/F1 of the summed counts)."""
+    rules = build_pipeline(gazetteer, edges=False, persons=False)
     cache: dict[str, list[Example]] = {}
     out: dict[str, Any] = {}
     for name in sorted(slices):
         others = {k: v for k, v in slices.items() if k != name}
         model = train(others, gazetteer, cache=cache)
-        learned = build_pipeline(gazetteer, edges=model)
+        learned = build_pipeline(gazetteer, edges=model, persons=False)
+        people = train_persons(others, gazetteer, model)
+        both = build_pipeline(gazetteer, edges=model, persons=people)
         out[name] = {
             "passages": len(slices[name]),
             "rules": _scores(rules, slices[name]),
             "rules+edges": _scores(learned, slices[name]),
+            "rules+edges+persons": _scores(both, slices[name]),
         }
     pooled: dict[str, Any] = {}
     for system in SYSTEMS:

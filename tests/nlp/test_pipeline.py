@@ -23,7 +23,7 @@ def nlp() -> Language:
 
 @pytest.fixture(scope="module")
 def rules_nlp() -> Language:
-    """The rules without the learned edge model (edges.py)."""
+    """The rules without the learned models (edges.py, persons.py)."""
     return build_pipeline(Gazetteer.from_canonical(DATA), edges=False)
 
 
@@ -152,6 +152,12 @@ def test_two_character_name_before_a_verb(nlp: Language) -> None:
     assert ("李明", "PERSON") in _types(out)
     assert ("牛森", "PERSON") in _types(out)
     assert not {t for t, _ in _types(out)} & {"李明分", "牛森向"}
+
+
+def test_transliterated_names_with_any_middle_dot(rules_nlp: Language) -> None:
+    text = "外籍院士汉斯﹒尤尔根﹒克鲁泽作报告,教授乔治﹒斯穆特向大会致辞,总裁艾琳·谭出席。"
+    people = {t for t, k in _types(extract(text, rules_nlp)) if k == "PERSON"}
+    assert people == {"汉斯﹒尤尔根﹒克鲁泽", "乔治﹒斯穆特", "艾琳·谭"}
 
 
 def test_gov_commission_department_and_joint_bodies(nlp: Language) -> None:
