@@ -429,6 +429,8 @@ _SUFFIXES: list[tuple[str, str]] = [
     ),
     (r"(?:委|政府)(?:研究室|办公厅|研究中心)", "GOV"),
     (r"国务院|全国人大|全国政协", "GOV"),
+    # 沙子口街道办事处, 王哥庄镇党委, 青岛海关: township bodies and customs
+    (r"街道办事处|街道办(?!理)|(?:镇|乡|街道)党委|海关总署|海关(?![总税监])", "GOV"),
     # 省现代海洋产业专班, 市招商领导小组: a task force of a government
     (r"(?<=[" + CJK + r"])(?:工作)?专班|领导小组", "GOV"),
     (r"(?<=[" + CJK + r"])部(?![长门分署队件位委落])", "GOV"),  # ministries; see _suffix_type
@@ -441,7 +443,7 @@ _SUFFIXES: list[tuple[str, str]] = [
         r"合作区|经济区|保税区|自贸区|综保区|合作园|示范园|产业城|启动区|功能区|聚集区|集聚区|产业区",
         "PARK",
     ),
-    (r"港区|加速器|孵化器|小镇|科技港|科技城|院士港|信息港|科教园", "PARK"),
+    (r"港区|加速器|孵化器|小镇|科技港|科技城|院士港|信息港|科教园|渔港", "PARK"),
     # 蓝色药谷, 海洋硅谷: a valley named by its trade is a park
     (r"(?<=[" + CJK + r"])(?:药谷|硅谷|智谷|光谷)", "PARK"),
     # PROJECT
@@ -509,6 +511,7 @@ _GENERIC_INSTITUTE = {
     "市级",
     "省部共建",
 }
+_NATIONAL_BODY = re.compile(r"全国(?:人大|政协)")
 _SHORT_GOV = {
     "国务院",
     "全国人大",
@@ -853,7 +856,9 @@ def suffix_candidates(
                 left = pm.end()
             name = text[left:e]
             etype2 = _suffix_type(name, etype)
-            if etype2 is None or name.startswith(("(", "（", "‘", "'")) or _GENERIC.match(name):
+            # 全国政协, 全国人大常委会: national bodies, not "全国…" descriptions
+            generic = _GENERIC.match(name) and not _NATIONAL_BODY.match(name)
+            if etype2 is None or name.startswith(("(", "（", "‘", "'")) or generic:
                 continue
             if etype2 == "PROJECT" and len(re.findall("[" + CJK + "]", core)) < 3:
                 continue

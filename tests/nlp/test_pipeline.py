@@ -160,6 +160,22 @@ def test_transliterated_names_with_any_middle_dot(rules_nlp: Language) -> None:
     assert people == {"汉斯﹒尤尔根﹒克鲁泽", "乔治﹒斯穆特", "艾琳·谭"}
 
 
+def test_township_bodies_customs_national_bodies_and_fishing_ports(nlp: Language) -> None:
+    text = (
+        "东港街道办事处与东港镇党委联合开展活动,全国政协副主席王东明来青调研,"
+        "东港海关关长李强陪同,王哥庄渔港完成改造。"
+    )
+    found = _types(extract(text, nlp))
+    for name, etype in [
+        ("东港街道办事处", "GOV"),
+        ("东港镇党委", "GOV"),
+        ("全国政协", "GOV"),
+        ("东港海关", "GOV"),
+        ("王哥庄渔港", "PARK"),
+    ]:
+        assert (name, etype) in found
+
+
 def test_gov_commission_department_and_joint_bodies(nlp: Language) -> None:
     text = "国家发展改革委产业司司长王海,东港新区工委区委常委、副区长刘涛出席。"
     out = extract(text, nlp)
