@@ -663,7 +663,7 @@ _AFTER_NAME_WORDS = re.compile(
     r"见证|强调|希望|感谢|回顾|率领|带领|会见|看望|调研|考察|视察|颁发|应邀|专程|详细|同志|进行|侃侃"
 )
 _FOLLOW = set(
-    "出主在会发等一对说院和担任实介表致的为同与及率指参带也是就认称接讲先教研副书告共到分"
+    "出主在会发等一对说院和担任实介表致的为同与及率指参带也是就认称接讲先教研副书告共到分透"
     "、,，。;；:：!！?？(（“\n 兼团作"
 )
 _TITLE_RE = re.compile("|".join(map(re.escape, _TITLES)))
@@ -1218,13 +1218,28 @@ _NOT_FIRM = {
 }
 
 
+def _person_name_at_end(name: str) -> bool:
+    """姜培生(董事长), 华通集团孙国梁(副总经理): a person's name, not a firm, before the title.
+
+    Three characters from a surname that do not end like a firm's short name, or a name
+    ending (集团, 公司 …) followed by two or three characters from a surname.
+    """
+    if len(name) == 3 and name[0] in _SURNAMES and not _firm_short_name(name):
+        return True
+    return any(
+        len(name) > k + 1 and name[-k] in _SURNAMES and bool(_ENDS_WITH_SUFFIX.search(name[:-k]))
+        for k in (2, 3)
+    )
+
+
 def context_candidates(text: str, masked: str) -> list[Candidate]:
     out = []
     for m in _FIRM_BEFORE_CHIEF.finditer(text):
         name = m.group(1)
         if (
             name in _NOT_FIRM
-            or name.endswith(("常务", "执行", "首席", "部"))
+            or name.endswith(("常务", "执行", "首席", "高级", "资深", "部"))
+            or _person_name_at_end(name)
             or _BREAK_RE.search(masked, m.start(1), m.end(1))
             or is_generic(name)
             or _GENERIC.match(name)

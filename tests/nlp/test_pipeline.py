@@ -176,6 +176,18 @@ def test_township_bodies_customs_national_bodies_and_fishing_ports(nlp: Language
         assert (name, etype) in found
 
 
+def test_people_before_executive_titles_are_no_firms(rules_nlp: Language) -> None:
+    text = (
+        "周立民董事长出席签约。东港集团孙志强副总经理参加仪式。"
+        "东港海洋协会会长、东港集团高级副总裁钱明远表示,前景广阔。"
+        "据东港管理局副局长李明透露,项目总投资20亿元。天海防务总经理张明介绍。"
+    )
+    found = _types(extract(text, rules_nlp))
+    firms = {t for t, k in found if k == "FIRM"}
+    assert firms == {"东港集团", "天海防务"}
+    assert {("周立民", "PERSON"), ("钱明远", "PERSON"), ("李明", "PERSON")} <= found
+
+
 def test_gov_commission_department_and_joint_bodies(nlp: Language) -> None:
     text = "国家发展改革委产业司司长王海,东港新区工委区委常委、副区长刘涛出席。"
     out = extract(text, nlp)
