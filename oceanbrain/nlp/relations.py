@@ -25,7 +25,8 @@ _ALIAS_GAP = re.compile(r"^[(（](?:以下)?(?:简称|下称).{0,14}[)）]$")
 _ALIAS_OPEN = re.compile(r"^[(（](?:以下)?(?:简称|下称)")
 _LEAD_TITLE = re.compile(
     r"(?:书记|校长|院长|所长|主任|局长|厅长|董事长|总经理|总裁|理事长|执行干事|常委|党组成员|秘书长|"
-    r"省长|市长|区长|县长|主席|部长|司长|署长|主持工作|党委委员|行长)(?!助理)"
+    r"省长|市长|区长|县长|主席|部长|司长|署长|主持工作|党委委员|行长|处长|科长|站长|组长|主委|"
+    r"董事局主席|首席执行官|首席运营官|监事长)(?!助理)"
 )
 _TITLE_PART = re.compile(
     _LEAD_TITLE.pattern
@@ -39,6 +40,7 @@ _GOV_POST = re.compile(r"[省市区县]长")
 # a bare title names the kind of organisation it belongs to
 _TITLE_KIND = re.compile(r"校长|所长")
 _KIND_ENDS = {"校长": ("大学", "学院"), "所长": ("研究所", "所")}
+_TITLE_AFTER = re.compile(r"^副?(校长|所长)(?![助])")
 _APPOINTED = re.compile(r"^(?:院士|教授|研究员|同志)?为(?:第[一二三四五六七八九十\d]+届)?$")
 _COMMITTEE_POST = re.compile(
     r"^(?:院士|教授|研究员|同志)?为(?:第[一二三四五六七八九十\d]+届)?[\u4e00-\u9fff]{0,6}"
@@ -232,7 +234,9 @@ def _leads(s: _Sent, span: tuple[int, int]) -> list[Relation]:
                 led[k] = cands
                 out.append(_rel(s, k, "LEADS", cands[0], 0.6, span))
             continue
-        if len(gap) > 14 or not _LEAD_TITLE.search(gap) or "原" in gap or s.former(k - 1):
+        # a long gap counts only when it is all titles (党委书记、董事局主席、首席执行官P)
+        long_gap = len(gap) > 14 and bool(_CJK.search(_TITLE_PART.sub("", gap)))
+        if long_gap or not _LEAD_TITLE.search(gap) or "原" in gap or s.former(k - 1):
             continue
         # the title must stand right before the person ("…)主任,管华诗…" is someone else's),
         # and nothing but titles may stand there (…考察交流,学院党总支书记P: 学院 is not ORG)
@@ -280,6 +284,18 @@ def _leads(s: _Sent, span: tuple[int, int]) -> list[Relation]:
                     led[k] = cands
         for o in led.get(k, []):
             out.append(_rel(s, k, "LEADS", o, 0.85, span))
+    # "P所长对…表示欢迎,介绍了ORG": a bare title right after the name, and only one
+    # organisation of its kind in the sentence
+    for k in range(n):
+        if s.label(k) != "PERSON" or led.get(k):
+            continue
+        kind = _TITLE_AFTER.match(s.after(k, 4))
+        if kind:
+            ends = _KIND_ENDS[kind.group(1)]
+            cands = [j for j in range(n) if s.label(j) in ORG and s.text_of(j).endswith(ends)]
+            if len(cands) == 1 and not s.former(cands[0]):
+                led[k] = cands
+                out.append(_rel(s, k, "LEADS", cands[0], 0.6, span))
     # "任命P为ORG主任": the organisation follows; "P为学术委员会主任": the one named before
     for k in range(n):
         if s.label(k) != "PERSON":

@@ -188,6 +188,18 @@ def test_people_before_executive_titles_are_no_firms(rules_nlp: Language) -> Non
     assert {("周立民", "PERSON"), ("钱明远", "PERSON"), ("李明", "PERSON")} <= found
 
 
+def test_leaders_after_long_title_chains_and_bare_titles_after_the_name(nlp: Language) -> None:
+    out = extract("东港集团党委书记、董事局主席、首席执行官周明出席活动。", nlp)
+    assert ("周明", "LEADS", "东港集团") in _rels(out)
+    out = extract("王明所长对调研组一行表示欢迎,并介绍了东港海洋研究所的发展历程。", nlp)
+    assert ("王明", "LEADS", "东港海洋研究所") in _rels(out)
+    out = extract("会上,李强副校长对来宾表示欢迎,东港大学与东港研究院签署协议。", nlp)
+    assert ("李强", "LEADS", "东港大学") in _rels(out)
+    # two organisations of the kind: the bare title names neither
+    out = extract("张华所长介绍了东港海洋研究所与西港渔业研究所的合作。", nlp)
+    assert not {r for r in _rels(out) if r[1] == "LEADS"}
+
+
 def test_gov_commission_department_and_joint_bodies(nlp: Language) -> None:
     text = "国家发展改革委产业司司长王海,东港新区工委区委常委、副区长刘涛出席。"
     out = extract(text, nlp)
