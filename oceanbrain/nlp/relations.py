@@ -76,7 +76,12 @@ _COOP_FAR = re.compile(
 # "A、B高度重视与C共同支持建设…": a short gap ending in 与 before the partner
 _COOP_GAP_YU = re.compile(r"^[\u4e00-\u9fff]{0,6}与$")
 _COOP_BEFORE = re.compile(
-    r"^(?:正在)?(?:共建|合作|联合|共同|筹建|(?:[两三四五六]方|双方)?(?:合资|共同出资))"
+    r"^(?:正在)?(?:共建|合作|联合|共同|筹建|联手|携手|(?:[两三四五六]方|双方)?(?:合资|共同出资))"
+)
+# "A、B、C三方共建", "A、B等12家企业联合发布": a counted list of parties acting together
+_COOP_COUNTED = re.compile(
+    r"^(?:等[\d两三四五六七八九十余多]*[家个所方]?[\u4e00-\u9fff]{0,4}?|[两三四五六七八九十]方)"
+    r"(?:共建|合作共建|联合|共同)"
 )
 # "由A牵头,联合B、C等科研院所及D…": the leader joins every listed partner
 _LEAD_JOINS = re.compile(r"^(?:控股|牵头|主导|发起|领衔)[,，]?(?:并)?联合$")
@@ -451,6 +456,12 @@ def _cooperates(s: _Sent, span: tuple[int, int]) -> list[Relation]:
                 if s.label(b) in ORG:
                     add(k, b, 0.7)
                     joined.add(b)
+        elif k not in joined and _COOP_COUNTED.match(s.after(k, 14)):
+            # a counted list (三方共建, 等12家企业联合): its first member with each other one,
+            # not every pair of a list that may be long
+            grp = [x for x in s.group_back(k) if s.label(x) in ORG]
+            for b in grp[1:]:
+                add(grp[0], b, 0.65)
         elif k not in joined and (
             _COOP_BEFORE.match(after)
             and not (

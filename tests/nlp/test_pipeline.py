@@ -200,6 +200,19 @@ def test_leaders_after_long_title_chains_and_bare_titles_after_the_name(nlp: Lan
     assert not {r for r in _rels(out) if r[1] == "LEADS"}
 
 
+def test_counted_lists_acting_together_cooperate_with_their_first_member(
+    nlp: Language,
+) -> None:
+    out = extract("该中心由东港大学、东港集团有限公司、东港市科技局三方共建。", nlp)
+    coop = {r for r in _rels(out) if r[1] == "COOPERATES_WITH"}
+    assert coop == {
+        ("东港大学", "COOPERATES_WITH", "东港集团有限公司"),
+        ("东港大学", "COOPERATES_WITH", "东港市科技局"),
+    }
+    out = extract("东港集团有限公司、西港科技有限公司等12家企业联合发布倡议。", nlp)
+    assert ("东港集团有限公司", "COOPERATES_WITH", "西港科技有限公司") in _rels(out)
+
+
 def test_gov_commission_department_and_joint_bodies(nlp: Language) -> None:
     text = "国家发展改革委产业司司长王海,东港新区工委区委常委、副区长刘涛出席。"
     out = extract(text, nlp)
