@@ -76,7 +76,8 @@ _COOP_FAR = re.compile(
 # "A、B高度重视与C共同支持建设…": a short gap ending in 与 before the partner
 _COOP_GAP_YU = re.compile(r"^[\u4e00-\u9fff]{0,6}与$")
 _COOP_BEFORE = re.compile(
-    r"^(?:正在)?(?:共建|合作|联合|共同|筹建|联手|携手|(?:[两三四五六]方|双方)?(?:合资|共同出资))"
+    # (共同签署 is a signing: "A与B共同签署…协议")
+    r"^(?:正在)?(?:共建|合作|联合|共同(?!签)|筹建|联手|携手|(?:[两三四五六]方|双方)?(?:合资|共同出资))"
 )
 # "A、B、C三方共建", "A、B等12家企业联合发布": a counted list of parties acting together
 _COOP_COUNTED = re.compile(

@@ -213,6 +213,17 @@ def test_counted_lists_acting_together_cooperate_with_their_first_member(
     assert ("东港集团有限公司", "COOPERATES_WITH", "西港科技有限公司") in _rels(out)
 
 
+def test_signing_together_is_signing_not_cooperation(nlp: Language) -> None:
+    out = extract("东港集团有限公司与东港海洋研究院共同签署了战略合作协议。", nlp)
+    assert ("东港集团有限公司", "SIGNED", "东港海洋研究院") in _rels(out)
+    assert not {r for r in _rels(out) if r[1] == "COOPERATES_WITH"}
+    out = extract("东港集团有限公司与西港集团有限公司、北港集团有限公司共同签署协议。", nlp)
+    assert {
+        ("东港集团有限公司", "SIGNED", "西港集团有限公司"),
+        ("东港集团有限公司", "SIGNED", "北港集团有限公司"),
+    } <= _rels(out)
+
+
 def test_gov_commission_department_and_joint_bodies(nlp: Language) -> None:
     text = "国家发展改革委产业司司长王海,东港新区工委区委常委、副区长刘涛出席。"
     out = extract(text, nlp)
