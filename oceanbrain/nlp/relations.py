@@ -687,6 +687,28 @@ def _located(s: _Sent, span: tuple[int, int]) -> list[Relation]:
 _FRONT_LOC = re.compile(r"(?:选择|决定|已|先后|相继)?(?:落户|入驻|进驻)$")
 
 
+# "PARK…引进了一批包括A、B在内的…", "在PARK,…引进建设A、B等": what a park brings in settles there
+_BROUGHT_IN = re.compile(r"引进(?:了)?(?:建设|落地|落户)?(?:了)?(?:一批|一大批)?(?:包括)?$")
+
+
+def _brought_in(s: _Sent, span: tuple[int, int]) -> list[Relation]:
+    out = []
+    n = len(s.idx)
+    k = 0
+    while k < n:
+        parks = [j for j in range(k) if s.label(j) == "PARK"]
+        lead = s.between(k - 1, k) if k > 0 else ""
+        if not parks or not _BROUGHT_IN.search(lead) or len(lead) > 60:
+            k += 1
+            continue
+        items = s.group_fwd(k, r"^(?:、|和|及|以及)$")
+        for x in items:
+            if s.label(x) in _LOC_SUBJ:
+                out.append(_rel(s, x, "LOCATED_IN", parks[-1], 0.6, span))
+        k = items[-1] + 1
+    return out
+
+
 def _fronted_located(s: _Sent, span: tuple[int, int]) -> list[Relation]:
     """ "选择落户PARK、入驻PARK2,FIRM有自己的考量": the subject after the fronted clause."""
     out = []
@@ -772,6 +794,7 @@ def find_relations(text: str, ents: Sequence[EntityLike]) -> list[Relation]:
         out += _cooperates(s, span)
         out += _develops(s, span)
         out += _located(s, span)
+        out += _brought_in(s, span)
         out += _fronted_located(s, span)
         out += _invests(s, span)
     seen: set[tuple[int, str, int]] = set()

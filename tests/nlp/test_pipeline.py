@@ -224,6 +224,18 @@ def test_signing_together_is_signing_not_cooperation(nlp: Language) -> None:
     } <= _rels(out)
 
 
+def test_what_a_park_brings_in_settles_there(nlp: Language) -> None:
+    text = "在东港高新区,科创高地正日渐崛起:引进建设东港海洋大学、西港海洋研究院等一流院所。"
+    rels = _rels(extract(text, nlp))
+    assert {
+        ("东港海洋大学", "LOCATED_IN", "东港高新区"),
+        ("西港海洋研究院", "LOCATED_IN", "东港高新区"),
+    } <= rels
+    # 引进 something that is not a firm, institute or project: nothing settles
+    text = "东港高新区引进资金用于建设,东港市科技局给予支持。"
+    assert not {r for r in _rels(extract(text, nlp)) if r[1] == "LOCATED_IN"}
+
+
 def test_gov_commission_department_and_joint_bodies(nlp: Language) -> None:
     text = "国家发展改革委产业司司长王海,东港新区工委区委常委、副区长刘涛出席。"
     out = extract(text, nlp)
