@@ -110,6 +110,9 @@ _INVEST = re.compile(r"^投资(?:建设|兴建)?(?:的)?$")
 _INVEST_VIA = re.compile(
     r"^(?:将|拟|计划|已|正式)?在[^,，。;；]{2,24}?(?:投资建设|投资兴建|投资)(?:的)?$"
 )
+_SPEND_ON = re.compile(
+    r"^(?:将|已|拟|计划|共|先后)?(?:投资|斥资|出资)[^,，。;；与和]{0,8}?(?:建设|打造|兴建|建成)了?$"
+)
 _INVEST_AFTER = re.compile(r"^(?:全资|独资|出资)?投资(?:建设|兴建)?")
 
 Relation = dict[str, Any]
@@ -762,6 +765,25 @@ def _invests(s: _Sent, span: tuple[int, int]) -> list[Relation]:
                     if len(grp) > 1 and _JOINT_INVEST.match(s.after(grp[-1], 8)):
                         out += [_rel(s, x, "INVESTS_IN", k, 0.65, span) for x in grp]
                     break
+        # "A投资21亿元建设X项目", "A斥资8亿元打造X": an amount may stand between
+        if s.label(k) in ORG:
+            j = k + 1
+            while j < n and s.label(j) in ("MONEY", "QUANTITY"):
+                j += 1
+            gap = s.text[s.ents[s.idx[k]].end_char : s.ents[s.idx[j]].start_char] if j < n else ""
+            if j < n and s.label(j) in {"PROJECT", "PARK"} and _SPEND_ON.match(gap):
+                out.append(_rel(s, k, "INVESTS_IN", j, 0.65, span))
+        # "X项目位于…,由A投资建设": the project named earlier in the sentence
+        if (
+            s.label(k) in ORG
+            and k > 0
+            and s.between(k - 1, k).endswith("由")
+            and _INVEST_AFTER.match(s.after(k, 6))
+            and s.label(k - 1) not in {"PROJECT", "PARK"}
+        ):
+            earlier = [j for j in range(k) if s.label(j) == "PROJECT"]
+            if earlier:
+                out.append(_rel(s, k, "INVESTS_IN", earlier[-1], 0.6, span))
         # "X项目由A投资建设": the investor after the project
         if (
             s.label(k) in {"PROJECT", "PARK"}

@@ -236,6 +236,13 @@ def test_what_a_park_brings_in_settles_there(nlp: Language) -> None:
     assert not {r for r in _rels(extract(text, nlp)) if r[1] == "LOCATED_IN"}
 
 
+def test_investors_with_amounts_and_after_a_described_project(nlp: Language) -> None:
+    out = extract("东港集团有限公司投资21亿元建设东港智能传感器项目。", nlp)
+    assert ("东港集团有限公司", "INVESTS_IN", "东港智能传感器项目") in _rels(out)
+    text = "东港冷链物流项目位于东港街道办事处以西,占地7万平方米,由东港控股集团有限公司投资建设。"
+    assert ("东港控股集团有限公司", "INVESTS_IN", "东港冷链物流项目") in _rels(extract(text, nlp))
+
+
 def test_gov_commission_department_and_joint_bodies(nlp: Language) -> None:
     text = "国家发展改革委产业司司长王海,东港新区工委区委常委、副区长刘涛出席。"
     out = extract(text, nlp)
