@@ -765,6 +765,15 @@ def _invests(s: _Sent, span: tuple[int, int]) -> list[Relation]:
                     if len(grp) > 1 and _JOINT_INVEST.match(s.after(grp[-1], 8)):
                         out += [_rel(s, x, "INVESTS_IN", k, 0.65, span) for x in grp]
                     break
+        # "X项目由A投资建设": the investor after the project
+        if (
+            s.label(k) in {"PROJECT", "PARK"}
+            and s.label(k + 1) in ORG
+            and s.between(k, k + 1) in ("由", ",由", "，由")
+            and _INVEST_AFTER.match(s.after(k + 1, 6))
+        ):
+            out.append(_rel(s, k + 1, "INVESTS_IN", k, 0.7, span))
+    for k in range(n):
         # "A投资21亿元建设X项目", "A斥资8亿元打造X": an amount may stand between
         if s.label(k) in ORG:
             j = k + 1
@@ -784,14 +793,6 @@ def _invests(s: _Sent, span: tuple[int, int]) -> list[Relation]:
             earlier = [j for j in range(k) if s.label(j) == "PROJECT"]
             if earlier:
                 out.append(_rel(s, k, "INVESTS_IN", earlier[-1], 0.6, span))
-        # "X项目由A投资建设": the investor after the project
-        if (
-            s.label(k) in {"PROJECT", "PARK"}
-            and s.label(k + 1) in ORG
-            and s.between(k, k + 1) in ("由", ",由", "，由")
-            and _INVEST_AFTER.match(s.after(k + 1, 6))
-        ):
-            out.append(_rel(s, k + 1, "INVESTS_IN", k, 0.7, span))
     return out
 
 
