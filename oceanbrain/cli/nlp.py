@@ -257,6 +257,7 @@ def nlp_crossval(
     }
     table["pooled"] = [pooled[sys_][part]["f1"] for part in PARTS for sys_ in SYSTEMS]
     for name, f in table.items():
-        ent, rel = (" → ".join(f"{x:.3f}" for x in part) for part in (f[:3], f[3:]))
+        k = len(SYSTEMS)
+        ent, rel = (" → ".join(f"{x:.3f}" for x in part) for part in (f[:k], f[k:]))
         typer.echo(f"{name:22s} {ent}        {rel}")
     typer.echo(f"wrote {output}")

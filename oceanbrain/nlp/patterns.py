@@ -1189,10 +1189,11 @@ _FIRM_BEFORE_YU = re.compile(
 )
 
 # "…,天海防务总经理X": a short name at a clause start right before a firm executive's title
+_CHIEF_TITLE = r"(?:党委书记、)?(?:副?董事长|副?总经理|副?总裁|首席执行官|执行董事)"
 _FIRM_BEFORE_CHIEF = re.compile(
-    r"(?:^|(?<=[,，。;；:：、\n]))([" + CJK + r"A-Za-z]{2,8}?)"
-    r"(?=(?:党委书记、)?(?:副?董事长|副?总经理|副?总裁|首席执行官|执行董事))"
+    r"(?:^|(?<=[,，。;；:：、\n]))([" + CJK + r"A-Za-z]{2,8}?)(?=" + _CHIEF_TITLE + ")"
 )
+_CHIEF_TITLE_RE = re.compile(_CHIEF_TITLE)
 _NOT_FIRM = {
     "公司",
     "集团",
@@ -1221,8 +1222,8 @@ _NOT_FIRM = {
 def _person_name_at_end(name: str) -> bool:
     """姜培生(董事长), 华通集团孙国梁(副总经理): a person's name, not a firm, before the title.
 
-    Three characters from a surname that do not end like a firm's short name, or a name
-    ending (集团, 公司 …) followed by two or three characters from a surname.
+    Three characters starting with a surname that do not end like a firm's short name, or a
+    name ending (集团, 公司 …) followed by two or three characters starting with a surname.
     """
     if len(name) == 3 and name[0] in _SURNAMES and not _firm_short_name(name):
         return True
@@ -1236,10 +1237,14 @@ def context_candidates(text: str, masked: str) -> list[Candidate]:
     out = []
     for m in _FIRM_BEFORE_CHIEF.finditer(text):
         name = m.group(1)
+        title = _CHIEF_TITLE_RE.match(text, m.end(1))
+        # 周大福董事长郑家纯: a name after the title is the holder, so the word before is the firm
+        nxt = text[title.end() : title.end() + 1] if title else ""
+        named_after = nxt in _SURNAMES and nxt not in _JOINING_CHARS
         if (
             name in _NOT_FIRM
             or name.endswith(("常务", "执行", "首席", "高级", "资深", "部"))
-            or _person_name_at_end(name)
+            or (not named_after and _person_name_at_end(name))
             or _BREAK_RE.search(masked, m.start(1), m.end(1))
             or is_generic(name)
             or _GENERIC.match(name)
@@ -1363,6 +1368,7 @@ _HUI_WORD = re.compile(r"[见上议同谈长后前中商晤]")
 
 
 _NAME_DOTS = "·﹒•・"
+_JOINING_CHARS = "和与及同"
 
 
 def _person_at(text: str, i: int) -> int:
@@ -1371,7 +1377,7 @@ def _person_at(text: str, i: int) -> int:
     while j < len(text) and _NAME_CHAR.match(text[j]) and j - i < 6:
         j += 1
     run = text[i:j]
-    if j < len(text) and text[j] in _NAME_DOTS:  # transliterated: 艾琳·谭, 汉斯﹒尤尔根﹒克鲁泽
+    if i < j < len(text) and text[j] in _NAME_DOTS:  # transliterated: 艾琳·谭, 汉斯﹒尤尔根﹒克鲁泽
         end = j
         while end < len(text) and text[end] in _NAME_DOTS:
             k = end + 1
@@ -1388,6 +1394,9 @@ def _person_at(text: str, i: int) -> int:
             end = k
         return end if end > j else -1
     if len(run) < 2 or run[:2] in _NOT_NAMES:
+        return -1
+    # 董事长和王飞跃院长: 和 joins two titled people here; it is no surname
+    if run[0] in _JOINING_CHARS and run[1] in _SURNAMES:
         return -1
     if run[0] in _SURNAMES:
         # 刘春会侃侃而谈: 会 ends a name only as 会见/会上/会议 …

@@ -31,7 +31,7 @@ LENGTHS = (2, 3)
 
 def runs(text: str, taken: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Every (start, end) of two or three Chinese characters starting with a surname and
-    touching no span of ``taken``."""
+    overlapping no span of ``taken``."""
     used = bytearray(len(text) + 1)
     for s, e in taken:
         used[s:e] = b"\1" * (e - s)

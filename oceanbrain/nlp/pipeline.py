@@ -139,7 +139,9 @@ def build_pipeline(
 
     ``edges``: True uses the shipped learned edge model (``edges.py``), False the rules alone,
     an ``EdgeModel`` that model. ``persons`` likewise for the person model (``persons.py``);
-    by default it follows ``edges``: both learned models, or the rules alone.
+    by default it follows ``edges``: both learned models, or the rules alone. With a custom
+    ``EdgeModel`` the default is the *shipped* person model, which was trained after the
+    shipped edge model on its own slices: pass ``persons`` explicitly when evaluating.
     """
     nlp = spacy.blank("zh")
     nlp.tokenizer = CharTokenizer(nlp.vocab)

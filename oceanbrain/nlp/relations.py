@@ -41,6 +41,10 @@ _GOV_POST = re.compile(r"[省市区县]长")
 _TITLE_KIND = re.compile(r"校长|所长")
 _KIND_ENDS = {"校长": ("大学", "学院"), "所长": ("研究所", "所")}
 _TITLE_AFTER = re.compile(r"^副?(校长|所长)(?![助])")
+# "王明所长一行参观了…", "李强校长率团访问…": the person visits, and leads none of it
+_VISITING = re.compile(r"^(?:等)?(?:一行|率|带队|带领|到|赴|访问|参观|考察|调研|走访|莅临)")
+# 交易所, 事务所, 派出所 …: a 所 that is no research institute
+_NOT_RESEARCH_SUO = ("交易所", "事务所", "派出所", "招待所", "托儿所", "看守所", "诊所")
 _APPOINTED = re.compile(r"^(?:院士|教授|研究员|同志)?为(?:第[一二三四五六七八九十\d]+届)?$")
 _COMMITTEE_POST = re.compile(
     r"^(?:院士|教授|研究员|同志)?为(?:第[一二三四五六七八九十\d]+届)?[\u4e00-\u9fff]{0,6}"
@@ -81,8 +85,9 @@ _COOP_BEFORE = re.compile(
 )
 # "A、B、C三方共建", "A、B等12家企业联合发布": a counted list of parties acting together
 _COOP_COUNTED = re.compile(
-    r"^(?:等[\d两三四五六七八九十余多]*[家个所方]?[\u4e00-\u9fff]{0,4}?|[两三四五六七八九十]方)"
-    r"(?:共建|合作共建|联合|共同)"
+    r"^(?:等[\d两三四五六七八九十余多]*[家个所方]?(?:企业|单位|高校|院所|科研院所|机构|公司)?"
+    r"|[两三四五六七八九十]方)"
+    r"(?:共建|合作共建|联合(?!国)|共同(?:建设|发起|出资|打造|研发|申报|举办|主办|运营))"
 )
 # "由A牵头,联合B、C等科研院所及D…": the leader joins every listed partner
 _LEAD_JOINS = re.compile(r"^(?:控股|牵头|主导|发起|领衔)[,，]?(?:并)?联合$")
@@ -101,10 +106,11 @@ _DEV_GAP = re.compile(
 _LOC_TRIG = re.compile(r"落户|入驻|位于|设立|布局")
 _HOST_TRIG = re.compile(
     r"(?:拥有|集聚|聚集|汇聚|引进|吸引|入驻有|落户有|聚集了|集聚了|汇聚了|引进了|吸引了)"
-    r"(?:了)?(?:包括)?$"
+    r"(?:了)?(?:建设|落地)?(?:了)?(?:一批|一大批)?(?:包括)?$"
     # "PARK…,目前园区已落地A、B…": the park referred to again
     r"|(?:园区|区内|园内|基地)(?:目前)?(?:已|已经|先后|累计)?(?:落地|入驻|落户|引进)了?$"
 )
+_BROUGHT_FROM = re.compile(r"从[^,，。;；]{0,8}(?:引进|吸引)")
 _PARK_HOSTS = re.compile(r"^(?:目前)?(?:已|已经|先后|累计|共)(?:入驻|落户|落地)了?(?:包括)?$")
 _INVEST = re.compile(r"^投资(?:建设|兴建)?(?:的)?$")
 _INVEST_VIA = re.compile(
@@ -299,9 +305,15 @@ def _leads(s: _Sent, span: tuple[int, int]) -> list[Relation]:
         if s.label(k) != "PERSON" or led.get(k):
             continue
         kind = _TITLE_AFTER.match(s.after(k, 4))
-        if kind:
+        if kind and not _VISITING.match(s.after(k, 10)[kind.end() :]):
             ends = _KIND_ENDS[kind.group(1)]
-            cands = [j for j in range(n) if s.label(j) in ORG and s.text_of(j).endswith(ends)]
+            cands = [
+                j
+                for j in range(n)
+                if s.label(j) in ORG
+                and s.text_of(j).endswith(ends)
+                and not s.text_of(j).endswith(_NOT_RESEARCH_SUO)
+            ]
             if len(cands) == 1 and not s.former(cands[0]):
                 led[k] = cands
                 out.append(_rel(s, k, "LEADS", cands[0], 0.6, span))
@@ -460,12 +472,14 @@ def _cooperates(s: _Sent, span: tuple[int, int]) -> list[Relation]:
                 if s.label(b) in ORG:
                     add(k, b, 0.7)
                     joined.add(b)
-        elif k not in joined and _COOP_COUNTED.match(s.after(k, 14)):
-            # a counted list (三方共建, 等12家企业联合): its first member with each other one,
-            # not every pair of a list that may be long
+        elif k not in joined and (counted := _COOP_COUNTED.match(s.after(k, 14))):
+            # a counted list: every pair of 三方共建, but the first member of 等12家企业联合…
+            # with each other one (not every pair of a list that may be long)
             grp = [x for x in s.group_back(k) if s.label(x) in ORG]
-            for b in grp[1:]:
-                add(grp[0], b, 0.65)
+            star = counted.group(0).startswith("等")
+            for i, a in enumerate(grp):
+                for b in grp[i + 1 :] if not star or i == 0 else []:
+                    add(a, b, 0.65)
         elif k not in joined and (
             _COOP_BEFORE.match(after)
             and not (
@@ -672,44 +686,23 @@ def _located(s: _Sent, span: tuple[int, int]) -> list[Relation]:
         # PARK …拥有/已聚集/引进 A、B等…, C等…
         park_end = s.ents[s.idx[k]].end_char
         for j in range(k + 1, n):
-            if s.label(j) == "PARK":
-                break
             g = s.between(j - 1, j)
             if s.ents[s.idx[j]].start_char - park_end > _HOST_WINDOW:
                 break
             # "PARK已入驻A、B等…": right after the park, the park is the host
             hosted = j == k + 1 and _PARK_HOSTS.match(g)
             if (hosted or _HOST_TRIG.search(g)) and not re.search(r"[;；]", g):
-                for b in _list_fwd(s, j):
-                    if s.label(b) in _LOC_SUBJ:
+                # 从德国引进: brought from elsewhere; 引进了A的生产线: something of A's, not A
+                for b in _list_fwd(s, j) if not _BROUGHT_FROM.search(g) else []:
+                    if s.label(b) in _LOC_SUBJ and s.after(b, 1) != "的":
                         out.append(_rel(s, b, "LOCATED_IN", k, 0.7, span))
                 break
+            if s.label(j) in ORG or s.label(j) == "PARK":
+                break  # an organisation of its own: what it brings in is its own doing
     return out
 
 
 _FRONT_LOC = re.compile(r"(?:选择|决定|已|先后|相继)?(?:落户|入驻|进驻)$")
-
-
-# "PARK…引进了一批包括A、B在内的…", "在PARK,…引进建设A、B等": what a park brings in settles there
-_BROUGHT_IN = re.compile(r"引进(?:了)?(?:建设|落地|落户)?(?:了)?(?:一批|一大批)?(?:包括)?$")
-
-
-def _brought_in(s: _Sent, span: tuple[int, int]) -> list[Relation]:
-    out = []
-    n = len(s.idx)
-    k = 0
-    while k < n:
-        parks = [j for j in range(k) if s.label(j) == "PARK"]
-        lead = s.between(k - 1, k) if k > 0 else ""
-        if not parks or not _BROUGHT_IN.search(lead) or len(lead) > 60:
-            k += 1
-            continue
-        items = s.group_fwd(k, r"^(?:、|和|及|以及)$")
-        for x in items:
-            if s.label(x) in _LOC_SUBJ:
-                out.append(_rel(s, x, "LOCATED_IN", parks[-1], 0.6, span))
-        k = items[-1] + 1
-    return out
 
 
 def _fronted_located(s: _Sent, span: tuple[int, int]) -> list[Relation]:
@@ -786,7 +779,7 @@ def _invests(s: _Sent, span: tuple[int, int]) -> list[Relation]:
         if (
             s.label(k) in ORG
             and k > 0
-            and s.between(k - 1, k).endswith("由")
+            and re.search(r"[,，]由$", s.between(k - 1, k))  # a clause of its own subject
             and _INVEST_AFTER.match(s.after(k, 6))
             and s.label(k - 1) not in {"PROJECT", "PARK"}
         ):
@@ -817,7 +810,6 @@ def find_relations(text: str, ents: Sequence[EntityLike]) -> list[Relation]:
         out += _cooperates(s, span)
         out += _develops(s, span)
         out += _located(s, span)
-        out += _brought_in(s, span)
         out += _fronted_located(s, span)
         out += _invests(s, span)
     seen: set[tuple[int, str, int]] = set()

@@ -200,17 +200,48 @@ def test_leaders_after_long_title_chains_and_bare_titles_after_the_name(nlp: Lan
     assert not {r for r in _rels(out) if r[1] == "LEADS"}
 
 
-def test_counted_lists_acting_together_cooperate_with_their_first_member(
-    nlp: Language,
-) -> None:
+def test_counted_lists_acting_together_cooperate(nlp: Language) -> None:
+    # 三方共建: every pair, as for any short list building together
     out = extract("该中心由东港大学、东港集团有限公司、东港市科技局三方共建。", nlp)
     coop = {r for r in _rels(out) if r[1] == "COOPERATES_WITH"}
     assert coop == {
         ("东港大学", "COOPERATES_WITH", "东港集团有限公司"),
         ("东港大学", "COOPERATES_WITH", "东港市科技局"),
+        ("东港集团有限公司", "COOPERATES_WITH", "东港市科技局"),
     }
-    out = extract("东港集团有限公司、西港科技有限公司等12家企业联合发布倡议。", nlp)
-    assert ("东港集团有限公司", "COOPERATES_WITH", "西港科技有限公司") in _rels(out)
+    # 等12家企业联合: a list that may be long, so its first member with each other one
+    text = "东港集团有限公司、西港科技有限公司、北港科技有限公司等12家企业联合发布倡议。"
+    coop = {r for r in _rels(extract(text, nlp)) if r[1] == "COOPERATES_WITH"}
+    assert coop == {
+        ("东港集团有限公司", "COOPERATES_WITH", "西港科技有限公司"),
+        ("东港集团有限公司", "COOPERATES_WITH", "北港科技有限公司"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "李强校长率团访问了东港大学。",  # a visitor leads nothing he visits
+        "王明所长一行参观了东港海洋研究所。",
+        "张伟所长对来宾表示欢迎,介绍了上海证券交易所的情况。",  # 交易所 is no institute
+        "东港集团有限公司、西港科技有限公司等企业代表共同见证签约。",  # witnesses
+        "东港冷链物流项目落户东港街道办事处,配套冷库由西港集团有限公司投资建设。",
+        "东港冷链物流项目由东港市发改委批复,厂房由西港集团有限公司投资建设。",
+        "在东港高新区,东港集团有限公司从德国引进了西港科技有限公司的生产线。",
+        "东港高新区内的东港集团有限公司去年引进了西港科技有限公司的技术。",
+    ],
+)
+def test_relation_cues_that_do_not_hold(nlp: Language, text: str) -> None:
+    rels = _rels(extract(text, nlp))
+    assert not {r for r in rels if r[1] != "SIGNED"}, rels
+
+
+def test_firm_with_its_chairman_named_after_the_title(rules_nlp: Language) -> None:
+    out = extract("周大福董事长郑家纯出席,东港集团董事长和王立新总经理致辞。", rules_nlp)
+    assert {("周大福", "FIRM"), ("郑家纯", "PERSON")} <= _types(out)
+    assert ("郑家纯", "LEADS", "周大福") in _rels(out)
+    assert not {t for t, _ in _types(out) if t.startswith("和")}
+    assert not {t for t, _ in _types(extract("院士•王明出席。", rules_nlp)) if "•" in t}
 
 
 def test_signing_together_is_signing_not_cooperation(nlp: Language) -> None:
