@@ -1368,7 +1368,7 @@ _HUI_WORD = re.compile(r"[见上议同谈长后前中商晤]")
 
 
 _NAME_DOTS = "·﹒•・"
-_JOINING_CHARS = "和与及同"
+_JOINING_CHARS = _CONJ + "同"
 
 
 def _person_at(text: str, i: int) -> int:

@@ -210,6 +210,20 @@ def _rel(s: _Sent, a: int, rel: str, b: int, conf: float, span: tuple[int, int])
     }
 
 
+def _only_of_kind(s: _Sent, title: str) -> int | None:
+    """The sentence's only organisation of the kind a bare title names (校长: a university,
+    所长: a research institute), when there is exactly one and it is no former post."""
+    ends = _KIND_ENDS[title]
+    cands = [
+        j
+        for j in range(len(s.idx))
+        if s.label(j) in ORG
+        and s.text_of(j).endswith(ends)
+        and not s.text_of(j).endswith(_NOT_RESEARCH_SUO)
+    ]
+    return cands[0] if len(cands) == 1 and not s.former(cands[0]) else None
+
+
 def _leads(s: _Sent, span: tuple[int, int]) -> list[Relation]:
     out: list[Relation] = []
     led: dict[int, list[int]] = {}
@@ -243,11 +257,10 @@ def _leads(s: _Sent, span: tuple[int, int]) -> list[Relation]:
         if len(gap) > 14 and bare and _TITLE_KIND.search(last) and "原" not in last:
             # "…分别代表两方签署协议,副校长P主持": a bare title after a long clause
             kind = _TITLE_KIND.search(last)
-            ends = _KIND_ENDS[kind.group(0)] if kind else ()
-            cands = [j for j in range(n) if s.label(j) in ORG and s.text_of(j).endswith(ends)]
-            if len(cands) == 1 and not s.former(cands[0]):
-                led[k] = cands
-                out.append(_rel(s, k, "LEADS", cands[0], 0.6, span))
+            only = _only_of_kind(s, kind.group(0)) if kind else None
+            if only is not None:
+                led[k] = [only]
+                out.append(_rel(s, k, "LEADS", only, 0.6, span))
             continue
         # a long gap counts only when it is all titles (党委书记、董事局主席、首席执行官P)
         long_gap = len(gap) > 14 and bool(_CJK.search(_TITLE_PART.sub("", gap)))
@@ -292,11 +305,9 @@ def _leads(s: _Sent, span: tuple[int, int]) -> list[Relation]:
         elif last != gap and not _CJK.search(_TITLE_PART.sub("", last)):
             # "…签署协议,副校长P主持": a bare title, and only one organisation of its kind
             kind = _TITLE_KIND.search(last)
-            if kind:
-                ends = _KIND_ENDS[kind.group(0)]
-                cands = [j for j in range(n) if s.label(j) in ORG and s.text_of(j).endswith(ends)]
-                if len(cands) == 1 and not s.former(cands[0]):
-                    led[k] = cands
+            only = _only_of_kind(s, kind.group(0)) if kind else None
+            if only is not None:
+                led[k] = [only]
         for o in led.get(k, []):
             out.append(_rel(s, k, "LEADS", o, 0.85, span))
     # "P所长对…表示欢迎,介绍了ORG": a bare title right after the name, and only one
@@ -306,17 +317,10 @@ def _leads(s: _Sent, span: tuple[int, int]) -> list[Relation]:
             continue
         kind = _TITLE_AFTER.match(s.after(k, 4))
         if kind and not _VISITING.match(s.after(k, 10)[kind.end() :]):
-            ends = _KIND_ENDS[kind.group(1)]
-            cands = [
-                j
-                for j in range(n)
-                if s.label(j) in ORG
-                and s.text_of(j).endswith(ends)
-                and not s.text_of(j).endswith(_NOT_RESEARCH_SUO)
-            ]
-            if len(cands) == 1 and not s.former(cands[0]):
-                led[k] = cands
-                out.append(_rel(s, k, "LEADS", cands[0], 0.6, span))
+            only = _only_of_kind(s, kind.group(1))
+            if only is not None:
+                led[k] = [only]
+                out.append(_rel(s, k, "LEADS", only, 0.6, span))
     # "任命P为ORG主任": the organisation follows; "P为学术委员会主任": the one named before
     for k in range(n):
         if s.label(k) != "PERSON":
