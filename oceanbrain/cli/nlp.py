@@ -164,6 +164,16 @@ _SLICES_REQUIRED = typer.Option(
 )
 
 
+def _save_trained(model: Any, target: Path) -> None:
+    """Write a freshly trained model (edges.py or persons.py) and say what it learnt from."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    model.save(target)
+    typer.echo(
+        f"trained on {model.meta['passages']} passages ({model.meta['examples']} examples, "
+        f"{len(model.weights)} features); wrote {target}"
+    )
+
+
 @nlp_app.command("train-edges")
 @at_the_edge
 def nlp_train_edges(
@@ -183,13 +193,7 @@ def nlp_train_edges(
     model = train(
         {n: load_jsonl(p) for n, p in found.items()}, Gazetteer.from_canonical(Path("data"))
     )
-    target = output or MODEL_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    model.save(target)
-    typer.echo(
-        f"trained on {model.meta['passages']} passages ({model.meta['examples']} examples, "
-        f"{len(model.weights)} features); wrote {target}"
-    )
+    _save_trained(model, output or MODEL_PATH)
 
 
 @nlp_app.command("train-persons")
@@ -215,13 +219,7 @@ def nlp_train_persons(
         Gazetteer.from_canonical(Path("data")),
         EdgeModel.load(),
     )
-    target = output or MODEL_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    model.save(target)
-    typer.echo(
-        f"trained on {model.meta['passages']} passages ({model.meta['examples']} examples, "
-        f"{len(model.weights)} features); wrote {target}"
-    )
+    _save_trained(model, output or MODEL_PATH)
 
 
 @nlp_app.command("crossval")

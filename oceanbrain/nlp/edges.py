@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from oceanbrain.nlp import patterns as P
+from oceanbrain.nlp.weights_file import write_weights
 
 MODEL_PATH = Path(__file__).with_name("edge_model.json")
 # the punctuation characters of patterns._PUNCT (a regex class: its \\s is whitespace, not "s")
@@ -218,13 +219,7 @@ class EdgeModel:
         return cls(data["weights"], data["null_threshold"], data.get("meta", {}))
 
     def save(self, path: Path = MODEL_PATH) -> None:
-        data = {
-            "meta": self.meta,
-            "null_threshold": self.null_threshold,
-            "weights": {k: r for k, v in sorted(self.weights.items()) if (r := round(v, 5))},
-        }
-        text = json.dumps(data, ensure_ascii=False, indent=0, separators=(",", ":"))
-        path.write_text(text + "\n", encoding="utf-8")
+        write_weights(path, self.meta, {"null_threshold": self.null_threshold}, self.weights)
 
     def with_names(self, names: Iterable[str]) -> EdgeModel:
         """The same model, looking up the given gazetteer names."""

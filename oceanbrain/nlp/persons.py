@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from oceanbrain.nlp import patterns as P
+from oceanbrain.nlp.weights_file import write_weights
 
 MODEL_PATH = Path(__file__).with_name("person_model.json")
 LENGTHS = (2, 3)
@@ -94,13 +95,7 @@ class PersonModel:
         return cls(data["weights"], data["threshold"], data.get("meta", {}))
 
     def save(self, path: Path = MODEL_PATH) -> None:
-        data = {
-            "meta": self.meta,
-            "threshold": self.threshold,
-            "weights": {k: r for k, v in sorted(self.weights.items()) if (r := round(v, 5))},
-        }
-        text = json.dumps(data, ensure_ascii=False, indent=0, separators=(",", ":"))
-        path.write_text(text + "\n", encoding="utf-8")
+        write_weights(path, self.meta, {"threshold": self.threshold}, self.weights)
 
     def probability(self, text: str, s: int, e: int) -> float:
         w = self.weights
