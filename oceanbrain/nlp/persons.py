@@ -50,8 +50,13 @@ def runs(text: str, taken: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def features(text: str, s: int, e: int) -> list[str]:
+def features(text: str, s: int, e: int, counts: dict[str, int] | None = None) -> list[str]:
+    """``counts``: how often each run occurs in ``text``, filled as runs are met (one count per
+    distinct run, not one scan of the text per run: documents can be long)."""
     name = text[s:e]
+    counts = {} if counts is None else counts
+    if name not in counts:
+        counts[name] = text.count(name)
     n = f"n{e - s}"
     left1 = text[s - 1] if s > 0 else "^"
     left2 = text[max(0, s - 2) : s]
@@ -70,7 +75,7 @@ def features(text: str, s: int, e: int) -> list[str]:
         f"{n}|R1|{right1}",
         f"{n}|R2|{right2}",
         f"LR|{left1}|{right1}",
-        f"rep|{min(text.count(name), 3)}",
+        f"rep|{min(counts[name], 3)}",
     ]
     if e - s == 3:
         feats += ["G2|" + name[2], "G12|" + name[1:]]
@@ -97,13 +102,15 @@ class PersonModel:
     def save(self, path: Path = MODEL_PATH) -> None:
         write_weights(path, self.meta, {"threshold": self.threshold}, self.weights)
 
-    def probability(self, text: str, s: int, e: int) -> float:
+    def probability(self, text: str, s: int, e: int, counts: dict[str, int] | None = None) -> float:
         w = self.weights
-        return _sigmoid(w.get("bias", 0.0) + sum(w.get(f, 0.0) for f in features(text, s, e)))
+        feats = features(text, s, e, counts)
+        return _sigmoid(w.get("bias", 0.0) + sum(w.get(f, 0.0) for f in feats))
 
     def find(self, text: str, taken: Sequence[tuple[int, int]]) -> list[P.Candidate]:
         """People's names outside ``taken``, best first where two kept runs overlap."""
-        scored = [(self.probability(text, s, e), s, e) for s, e in runs(text, taken)]
+        counts: dict[str, int] = {}
+        scored = [(self.probability(text, s, e, counts), s, e) for s, e in runs(text, taken)]
         kept = sorted((x for x in scored if x[0] >= self.threshold), reverse=True)
         used = bytearray(len(text) + 1)
         out = []
@@ -125,7 +132,8 @@ def examples(
     """Every run outside ``taken`` (the names the rules chose), labelled by whether a gold
     PERSON has exactly its span."""
     people = {(g["start"], g["end"]) for g in gold if g["type"] == "PERSON"}
-    return [(features(text, s, e), (s, e) in people) for s, e in runs(text, taken)]
+    counts: dict[str, int] = {}
+    return [(features(text, s, e, counts), (s, e) in people) for s, e in runs(text, taken)]
 
 
 def fit(
