@@ -1534,6 +1534,8 @@ class GazetteerMatcher:
         return len(self.lookup)
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Leftmost-longest hits; a form that stands inside a word is no hit, so the characters
+        it would have covered stay open (问海 in 访问海信 must not hide 海信)."""
         index = self.index
         i, n = 0, len(text)
         lookup = self.lookup
@@ -1543,7 +1545,12 @@ class GazetteerMatcher:
             if sizes:
                 for size in sizes:
                     f = text[i : i + size]
-                    if f in lookup and len(f) == size and _latin_ok(text, i, i + size):
+                    if (
+                        f in lookup
+                        and len(f) == size
+                        and _latin_ok(text, i, i + size)
+                        and not _inside_word(text, i, i + size)
+                    ):
                         hit = f
                         break
             if hit is None:
@@ -1551,6 +1558,20 @@ class GazetteerMatcher:
                 continue
             yield i, i + len(hit), hit
             i += len(hit)
+
+
+def _inside_word(text: str, s: int, e: int) -> bool:
+    """A two-character form between two Chinese characters that are not break words is
+    taken as part of a longer word: 海大 inside 深远海大型."""
+    if e - s > 2 or s == 0:
+        return False
+    prev, nxt = text[s - 1], text[e : e + 1]
+    return bool(
+        re.match("[" + CJK + "]", prev)
+        and not _BREAK_RE.match(prev)
+        and re.match("[" + CJK + "]", nxt)
+        and not _BREAK_RE.match(nxt)
+    )
 
 
 def _latin_ok(text: str, s: int, e: int) -> bool:
@@ -1570,16 +1591,6 @@ def gazetteer_candidates(text: str, matcher: GazetteerMatcher | None) -> list[Ca
     out = []
     for start, end, form in matcher.finditer(text):
         etype, linked = matcher.lookup[form]
-        if len(form) <= 2 and start > 0:
-            prev = text[start - 1]
-            nxt = text[end : end + 1]
-            if (
-                re.match("[" + CJK + "]", prev)
-                and not _BREAK_RE.match(prev)
-                and re.match("[" + CJK + "]", nxt)
-                and not _BREAK_RE.match(nxt)
-            ):
-                continue  # 海大 inside 深远海大型
         for rx, strong in _STRONG:
             if rx.search(form):
                 etype = strong

@@ -56,6 +56,20 @@ def test_from_rows_gazetteer_is_used() -> None:
     assert out["entities"][0]["linked_id"] == "firm:x"
 
 
+def test_a_known_name_inside_a_word_hides_no_other_known_name() -> None:
+    """问海 inside 访问 is no hit, and it must not swallow the 海 of the 海信 that follows;
+    a two-character form inside a longer word (海大 in 深远海大型) is still no hit."""
+    gaz = Gazetteer.from_rows(
+        [("问海大模型", "PRODUCT", None, ["问海"]), ("示例海信集团", "FIRM", None, ["海信"])]
+        + [("示例海洋大学", "INSTITUTE", None, ["海大"])]
+    )
+    nlp = build_pipeline(gaz, edges=False)
+    found = ents(extract("校领导访问海信,参观展厅。", nlp))
+    assert ("海信", "FIRM", 5, 7) in found
+    assert not [e for e in found if e[0] == "问海"]
+    assert not [e for e in ents(extract("发展深远海大型养殖装备。", nlp)) if e[0] == "海大"]
+
+
 def test_suffix_pattern_finds_firm(nlp: Language) -> None:
     text = "青岛示例海洋科技有限公司今天发布了年报。"
     assert ("青岛示例海洋科技有限公司", "FIRM", 0, 12) in ents(extract(text, nlp))
