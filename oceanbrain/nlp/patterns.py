@@ -200,7 +200,6 @@ _STOP_WORDS = sorted(
         "但是",
         "任命",
         "续建",
-        "拟",
         "开工",
         "投产",
         "建成",
@@ -377,6 +376,8 @@ _BREAK_RE = re.compile(
     + r"经(?=市政府|省政府|区政府|国务院|市委|省委|区委)|"
     # 西海岸新区工委区委常委: two bodies written together
     + r"(?<=工委)(?=[区市县]委)|(?<=是)继|"
+    # 拟 (intends to) is a break word, except in 虚拟现实 and 模拟
+    + r"(?<![虚模])拟|"
     + "|".join(map(re.escape, _STOP_WORDS + [t for t in _TITLES if t != "院士"]))
 )
 
@@ -1003,13 +1004,19 @@ def suffix_candidates(
 _LIST_HEAD = re.compile(
     r"(?<![高中初同相平对])等(?:[\d一二三四五六七八九十百千两]+(?:余|多)?[家所个项座])?[^,，。;；、\n]{0,16}"
     r"(企业|公司|集团|高校|大学|院校|院所|科研机构|研究机构|科研院所|项目|工程(?!装备|技术|师|机械)|"
-    r"园区|载体|药物|药品)"
+    r"园区|载体|药物|药品|巨头|媒体|律师事务所|厂商|船企|船东)"
 )
 _FIELD_HEAD = re.compile(r"(?:产业|领域|行业|方向|学科)(?:中|内)?的")
 _LIST_TYPES = {
     "企业": "FIRM",
     "公司": "FIRM",
     "集团": "FIRM",
+    "巨头": "FIRM",
+    "媒体": "FIRM",
+    "律师事务所": "FIRM",
+    "厂商": "FIRM",
+    "船企": "FIRM",
+    "船东": "FIRM",
     "项目": "PROJECT",
     "工程": "PROJECT",
     "园区": "PARK",
@@ -1074,6 +1081,10 @@ def list_candidates(text: str, masked: str) -> list[Candidate]:
         if len(items) < 2:
             continue
         for s, e in items:
+            # 西班牙巴塞罗纳港: the country stays outside a foreign member's name
+            country = _LEADING_COUNTRY.match(text, s, e)
+            if country and e - country.end() >= 2:
+                s = country.end()
             item = text[s:e]
             if not _ITEM_OK.match(item) or _BREAK_RE.search(masked, s, e) or is_generic(item):
                 continue

@@ -721,3 +721,31 @@ def test_acronyms_of_bodies_routes_and_lists_of_products_are_not_products(nlp: L
     assert not any(t in ("IWO", "CMX", "EMPX", "CLAX") for t, _ in found)
     assert not any(t in ("甲板机械", "舱室机械", "辅机") for t, _ in found)
     assert ("iGTOX", "PRODUCT") in found
+
+
+def test_lists_headed_by_giants_media_and_law_firms_name_firms(rules_nlp: Language) -> None:
+    """等航运巨头/等3家媒体/等律师事务所 head a list of firms, as 等企业 does; a country before
+    a foreign member stays outside its name."""
+    found = ents(
+        extract("今年以来,博澜、泰科斯、西班牙瓦伦港等航运巨头的船舶频频靠泊青岛港。", rules_nlp)
+    )
+    assert {(n, t) for n, t, *_ in found} >= {
+        ("博澜", "FIRM"),
+        ("泰科斯", "FIRM"),
+        ("瓦伦港", "FIRM"),
+    }
+    found = ents(extract("海讯日报、蓝湾融媒等3家媒体出席见面会。", rules_nlp))
+    assert {(n, t) for n, t, *_ in found} >= {("海讯日报", "FIRM"), ("蓝湾融媒", "FIRM")}
+
+
+def test_virtual_reality_is_part_of_a_name_but_intends_to_still_breaks(rules_nlp: Language) -> None:
+    """拟 (intends to) ends a name before it, except inside 虚拟现实 and 模拟."""
+    found = ents(extract("东岳大学虚拟现实研究院落户青岛市虚拟现实产业园。", rules_nlp))
+    assert {(n, t) for n, t, *_ in found} == {
+        ("东岳大学虚拟现实研究院", "INSTITUTE"),
+        ("青岛市虚拟现实产业园", "PARK"),
+    }
+    found = ents(extract("今年建成海洋模拟训练实验室。", rules_nlp))
+    assert [n for n, *_ in found] == ["海洋模拟训练实验室"]
+    found = ents(extract("东瑞海工拟在青岛蓝谷建设海洋装备研究院。", rules_nlp))
+    assert not [n for n, *_ in found if "拟" in n]
