@@ -45,7 +45,6 @@ _STOP_WORDS = sorted(
         "把",
         "被",
         "将",
-        "是",
         "为",
         "的",
         "了",
@@ -93,7 +92,6 @@ _STOP_WORDS = sorted(
         "参加",
         "筹建",
         "共建",
-        "合作",
         "发布",
         "推出",
         "建造",
@@ -376,8 +374,9 @@ _BREAK_RE = re.compile(
     + r"经(?=市政府|省政府|区政府|国务院|市委|省委|区委)|"
     # 西海岸新区工委区委常委: two bodies written together
     + r"(?<=工委)(?=[区市县]委)|(?<=是)继|"
-    # 拟 (intends to) is a break word, except in 虚拟现实 and 模拟
-    + r"(?<![虚模])拟|"
+    # 拟 (intends to) is a break word, except in 虚拟现实 and 模拟; 是 except in 求是;
+    # 合作 except in 上海合作组织
+    + r"(?<![虚模])拟|(?<!求)是|合作(?!组织)|携手|"
     + "|".join(map(re.escape, _STOP_WORDS + [t for t in _TITLES if t != "院士"]))
 )
 
@@ -660,7 +659,7 @@ _SURNAMES = set(
 )
 # words that follow a two-character name after a title: 校长姚郁分别…, 负责人牟林向记者…
 _AFTER_NAME_WORDS = re.compile(
-    r"分别|代表|向记者|向[\u4e00-\u9fff]{0,6}(?:介绍|汇报|表示|致以|致辞)|陪同|莅临|致辞|讲话|宣读|宣布|签署|"
+    r"分别|代表|向记者|向[\u4e00-\u9fff]{0,6}(?:介绍|汇报|表示|致以|致辞)|陪同|莅临|致辞|讲话|宣读|宣布|签署|签订|签约|"
     r"见证|强调|希望|感谢|回顾|率领|带领|会见|看望|调研|考察|视察|颁发|应邀|专程|详细|同志|进行|侃侃"
 )
 _FOLLOW = set(
@@ -668,6 +667,7 @@ _FOLLOW = set(
     "、,，。;；:：!！?？(（“\n 兼团作"
 )
 _TITLE_RE = re.compile("|".join(map(re.escape, _TITLES)))
+_TITLE_SET = frozenset(_TITLES)
 _NAME_CHAR = re.compile(r"[" + CJK + r"]")
 _CJK_CHAR = _NAME_CHAR
 
@@ -716,11 +716,18 @@ def _left_boundary(
             (m.start(), m.end(), m.group(0)) for m in _BREAK_RE.finditer(masked, lo, suffix_start)
         ]
     )
+    after_title = False
     for b_start, b_end, word in found:
         # a break word inside a known name (为 in 华为) is not a break
         if b_start in known_inside:
             continue
         if word in _CONJ:
+            # 党委书记李兴伟与枣庄矿业…: the conjunction follows a titled person's name
+            before = masked[left:b_start]
+            if after_title and 2 <= len(before) <= 3 and before[0] in _SURNAMES:
+                left = b_end
+                after_title = False
+                continue
             # 科学与技术 / 工业和信息化 / 海洋和沿海: a conjunction joins two halves of one name
             # unless the left half is itself a complete name (中国海洋大学与青岛大学)
             before = masked[left:b_start].rstrip("甲")
@@ -737,6 +744,7 @@ def _left_boundary(
             ):
                 continue
         left = b_end
+        after_title = word in _TITLE_SET
     return left
 
 
@@ -852,7 +860,14 @@ def suffix_candidates(
             pm = _PLACE_PREFIX.match(text, left, e)
             if pm:
                 left = pm.end()
-            pm = _COUNTRY_PREFIX.match(text, left, e) if etype == "FIRM" else None
+            # 德国[拜罗伊特大学]: a country stays outside a foreign firm's or university's name
+            # (not a national academy's: 瑞典皇家科学院)
+            foreign_university = etype == "INSTITUTE" and text.endswith("大学", left, e)
+            pm = (
+                _COUNTRY_PREFIX.match(text, left, e)
+                if etype == "FIRM" or foreign_university
+                else None
+            )
             if pm:
                 left = pm.end()
             name = text[left:e]

@@ -749,3 +749,37 @@ def test_virtual_reality_is_part_of_a_name_but_intends_to_still_breaks(rules_nlp
     assert [n for n, *_ in found] == ["海洋模拟训练实验室"]
     found = ents(extract("东瑞海工拟在青岛蓝谷建设海洋装备研究院。", rules_nlp))
     assert not [n for n, *_ in found if "拟" in n]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a titled person before 与 is no part of the firm after it
+        (
+            "东瑞大学党委书记王立新与北岭矿业(集团)有限责任公司签署协议。",
+            {("王立新", "PERSON"), ("北岭矿业(集团)有限责任公司", "FIRM")},
+        ),
+        # 签订 after a two-character name is the verb, not a third name character
+        ("北岭矿业有限公司总经理李文签订协议。", {("李文", "PERSON")}),
+        # 上海合作组织 is a name, 携手 a verb, 求是 part of a name
+        (
+            "上海合作组织示范区管委会携手求是海洋研究院共同举办。",
+            {
+                ("上海合作组织示范区管委会", "GOV"),
+                ("求是海洋研究院", "INSTITUTE"),
+            },
+        ),
+        # a country stays outside a foreign university's name, not a national academy's
+        (
+            "会见德国北湖大学和瑞典皇家科学院代表团。",
+            {
+                ("北湖大学", "INSTITUTE"),
+                ("瑞典皇家科学院", "INSTITUTE"),
+            },
+        ),
+    ],
+)
+def test_boundaries_after_titled_people_and_around_names(
+    rules_nlp: Language, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(n, t) for n, t, *_ in ents(extract(text, rules_nlp))} >= expected
