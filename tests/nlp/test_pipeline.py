@@ -783,3 +783,15 @@ def test_boundaries_after_titled_people_and_around_names(
     rules_nlp: Language, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert {(n, t) for n, t, *_ in ents(extract(text, rules_nlp))} >= expected
+
+
+def test_a_person_who_is_or_holds_a_post_leads_the_organisation_after(nlp: Language) -> None:
+    """P是ORG总经理, P担任ORG院长: the organisation follows the verb, the title follows it."""
+    text = (
+        "王立新是北岭矿业有限公司总经理。院士李海担任东瑞海洋研究院院长。"
+        "赵云是北岭矿业有限公司的客户。"
+    )
+    rels = _rels(extract(text, nlp))
+    assert ("王立新", "LEADS", "北岭矿业有限公司") in rels
+    assert ("李海", "LEADS", "东瑞海洋研究院") in rels
+    assert not [r for r in rels if r[0] == "赵云"]
