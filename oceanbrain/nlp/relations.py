@@ -58,7 +58,7 @@ _COOP_AFTER_LIST = re.compile(r"^[^,，。;；]{0,38}(?:合作|共建|联合)")
 _SIGN_AFTER = re.compile(
     r"^(?:(?!出席|参加|见证|主持)[^,，。;；与和]){0,30}(?:签约(?!落户|入驻|进驻|落地)|签订|签署)"
 )
-_SIGN = re.compile(r"签约|签订|签署")
+_SIGN = re.compile(r"签约|签订|签署|签定")
 # "A已先后与B、C签署…": adverbs between the subject and 与
 _WITH = re.compile(r"^(?:已|已经|先后|分别|还|也|将|正式|此前|近日|日前)+与$")
 # "A、B、C等数十家企业也已纷纷签约": each signs on its own, not with the others
@@ -384,6 +384,33 @@ def _alias_left(s: _Sent, k: int) -> int:
     return k
 
 
+def _headed_by(s: _Sent, p: int) -> int | None:
+    """The organisation right before person p with only titles in between (A校长P), or None."""
+    if p == 0 or s.label(p - 1) not in ORG:
+        return None
+    gap = s.between(p - 1, p)
+    if len(gap) > 14 or not _LEAD_TITLE.search(gap) or _CJK.search(_TITLE_PART.sub("", gap)):
+        return None
+    return p - 1
+
+
+def _represented_after(s: _Sent, k: int) -> list[int]:
+    """ "与B局长Q、C局长R签订": the further organisations each named with its head."""
+    out: list[int] = []
+    j = k
+    n = len(s.idx)
+    while (
+        j + 2 < n
+        and s.label(j + 1) == "PERSON"
+        and _headed_by(s, j + 1) == j
+        and s.between(j + 1, j + 2) == "、"
+        and s.label(j + 2) in PARTY
+    ):
+        j += 2
+        out.append(j)
+    return out
+
+
 def _signed(s: _Sent, span: tuple[int, int]) -> list[Relation]:
     out = []
     n = len(s.idx)
@@ -408,8 +435,15 @@ def _signed(s: _Sent, span: tuple[int, int]) -> list[Relation]:
                 left = _alias_left(s, left)
             elif not _WITH.match(g):
                 continue
+        # "A校长P与B局长Q签订…": the people sign for the organisations they head
+        if s.label(left) == "PERSON":
+            held = _headed_by(s, left)
+            if held is None:
+                continue
+            left = held
         lefts = [x for x in s.group_back(left, None, "、") if s.label(x) in PARTY]
         rights = [x for x in s.group_fwd(k, r"^(?:、|和|及|以及)$") if s.label(x) in PARTY]
+        rights += _represented_after(s, k) if s.label(k) in PARTY else []
         if (
             rights
             and _COOP_BEFORE.match(s.after(rights[-1], 6))

@@ -795,3 +795,17 @@ def test_a_person_who_is_or_holds_a_post_leads_the_organisation_after(nlp: Langu
     assert ("王立新", "LEADS", "北岭矿业有限公司") in rels
     assert ("李海", "LEADS", "东瑞海洋研究院") in rels
     assert not [r for r in rels if r[0] == "赵云"]
+
+
+def test_heads_sign_for_the_organisations_they_head(nlp: Language) -> None:
+    text = (
+        "东瑞大学校长王立新与北岭市教育局局长刘明、北岭市科技局局长赵强签订合作协议。"
+        "副市长李海代表市政府与北岭港集团签定了战略协议。"
+    )
+    rels = {r for r in _rels(extract(text, nlp)) if r[1] == "SIGNED"}
+    assert rels >= {
+        ("东瑞大学", "SIGNED", "北岭市教育局"),
+        ("东瑞大学", "SIGNED", "北岭市科技局"),
+        ("市政府", "SIGNED", "北岭港集团"),
+    }
+    assert not [r for r in rels if "王立新" in r or "刘明" in r]
