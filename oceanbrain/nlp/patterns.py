@@ -40,6 +40,9 @@ _STOP_WORDS = sorted(
         "由",
         "在",
         "从",
+        "按照",
+        "根据",
+        "落实",
         "向",
         "对",
         "把",
@@ -748,7 +751,11 @@ def _left_boundary(
     return left
 
 
-_GOV_UNIT = re.compile(r"(?:管委会?|管理委员会|人民政府|政府|管理局)[\u4e00-\u9fff]{2,6}部$")
+_GOV_UNIT = re.compile(
+    r"(?:管委会?|管理委员会|人民政府|政府|管理局)[\u4e00-\u9fff]{2,6}部$"
+    # a Party committee's departments: 市委组织部, 省委统战部, 区委宣传部
+    r"|(?:[省市区县]委|党委|党工委|工委)(?:组织|宣传|统战|社会工作)部$"
+)
 
 
 def _suffix_type(name: str, default: str) -> str | None:

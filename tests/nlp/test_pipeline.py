@@ -809,3 +809,21 @@ def test_heads_sign_for_the_organisations_they_head(nlp: Language) -> None:
         ("市政府", "SIGNED", "北岭港集团"),
     }
     assert not [r for r in rels if "王立新" in r or "刘明" in r]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("活动由中共北岭市委组织部主办。", "中共北岭市委组织部"),
+        ("省委统战部立项的重点课题。", "省委统战部"),
+        ("按照市委要求加快建设。", "市委"),
+        ("我们认真落实市委部署。", "市委"),
+        ("根据北岭海洋集团总经理介绍,项目已开工。", "北岭海洋集团"),
+    ],
+)
+def test_party_departments_and_verbs_before_a_body(
+    rules_nlp: Language, text: str, name: str
+) -> None:
+    """A Party committee's 组织部/统战部 is one GOV body; 按照/落实/根据 are no part of a name."""
+    names = [n for n, *_ in ents(extract(text, rules_nlp))]
+    assert name in names
