@@ -662,7 +662,8 @@ _SURNAMES = set(
 )
 # words that follow a two-character name after a title: 校长姚郁分别…, 负责人牟林向记者…
 _AFTER_NAME_WORDS = re.compile(
-    r"分别|代表|向记者|向[\u4e00-\u9fff]{0,6}(?:介绍|汇报|表示|致以|致辞)|陪同|莅临|致辞|讲话|宣读|宣布|签署|签订|签约|"
+    r"分别|代表|向记者|向[\u4e00-\u9fff]{0,6}(?:介绍|汇报|表示|致以|致辞|展示)|陪同|莅临|致辞|讲话|宣读|宣布|签署|签订|签约|"
+    r"视频|遇到|提到|提出|通过|以及|北京|"
     r"见证|强调|希望|感谢|回顾|率领|带领|会见|看望|调研|考察|视察|颁发|应邀|专程|详细|同志|进行|侃侃"
 )
 _FOLLOW = set(
@@ -1618,6 +1619,51 @@ def _latin_ok(text: str, s: int, e: int) -> bool:
     )
 
 
+# International organisations, the Party centre and the national academies' short forms: names
+# any text may use, whatever the gazetteer holds (the academies' full names end in 院 anyway).
+# Not 东盟 or 上海合作组织: the first is mostly a region (东盟航线), the second mostly part of
+# a zone's name (中国—上海合作组织地方经贸合作示范区).
+_KNOWN_BODIES: dict[str, tuple[str, str | None]] = {
+    **dict.fromkeys(
+        (
+            "联合国",
+            "联合国教科文组织",
+            "联合国开发计划署",
+            "联合国环境规划署",
+            "国际海事组织",
+            "国际海底管理局",
+            "政府间海洋学委员会",
+            "世界银行",
+            "欧盟",
+            "欧洲联盟",
+            "上合组织",
+            "世界贸易组织",
+            "世贸组织",
+            "党中央",
+            "中共中央",
+        ),
+        ("GOV", None),
+    ),
+    **dict.fromkeys(
+        ("中科院", "中国水科院", "中国农科院", "中国社科院", "中国医科院"), ("INSTITUTE", None)
+    ),
+}
+_BODY_MATCHER: GazetteerMatcher | None = None
+
+
+# 联合国内 (within the country), 中科院声学所 (one of its institutes, named in full)
+_NOT_THE_BODY = re.compile(r"内|[\u4e00-\u9fff]{1,5}所")
+
+
+def known_body_candidates(text: str) -> list[Candidate]:
+    global _BODY_MATCHER
+    if _BODY_MATCHER is None:
+        _BODY_MATCHER = GazetteerMatcher(_KNOWN_BODIES)
+    return [
+        c for c in gazetteer_candidates(text, _BODY_MATCHER) if not _NOT_THE_BODY.match(text, c.end)
+    ]
+
+
 def gazetteer_candidates(text: str, matcher: GazetteerMatcher | None) -> list[Candidate]:
     if matcher is None:
         return []
@@ -1630,6 +1676,10 @@ def gazetteer_candidates(text: str, matcher: GazetteerMatcher | None) -> list[Ca
                 break
         out.append(Candidate(start, end, etype, 3, linked_id=linked, source="gazetteer"))
     return out
+
+
+def _covered(c: Candidate, others: list[Candidate]) -> bool:
+    return any(o.start <= c.start and c.end <= o.end for o in others)
 
 
 def resolve(cands: list[Candidate]) -> list[Candidate]:
@@ -1782,6 +1832,7 @@ def rule_candidates(
     """The names the rules choose before repeats and aliases are added, in text order."""
     masked = mask_parentheses(text)
     cands = gazetteer_candidates(text, matcher)
+    cands += [c for c in known_body_candidates(text) if not _covered(c, cands)]
     known = {c.start: (c.end, c.type) for c in cands}
     by_ending = suffix_candidates(text, masked, known)
     cands += edges.apply(text, by_ending) if edges is not None else by_ending

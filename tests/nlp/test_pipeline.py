@@ -831,3 +831,32 @@ def test_party_departments_and_verbs_before_a_body(
     """A Party committee's 组织部/统战部 is one GOV body; 按照/落实/根据 are no part of a name."""
     names = [n for n, *_ in ents(extract(text, rules_nlp))]
     assert name in names
+
+
+def test_international_bodies_the_party_centre_and_academy_short_forms(rules_nlp: Language) -> None:
+    text = (
+        "联合国教科文组织代表与中科院副院长出席。把党中央决策部署落实到位。"
+        "联合国内外专家参会。中科院声学所参展。"
+    )
+    found = {(n, t) for n, t, *_ in ents(extract(text, rules_nlp))}
+    assert {("联合国教科文组织", "GOV"), ("中科院", "INSTITUTE"), ("党中央", "GOV")} <= found
+    assert ("联合国", "GOV") not in found  # 联合国内: within the country
+    assert sum(1 for n, _ in found if n == "中科院") == 1  # not inside 中科院声学所
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("国家海洋局局长王宏视频致辞。", "王宏"),
+        ("秘书长古凡遇到了许多熟人。", "古凡"),
+        ("副总裁马悦提到了一个细节。", "马悦"),
+        ("总经理董波通过大屏演示。", "董波"),
+        ("副区长隋斌以及各部门负责人出席。", "隋斌"),
+        ("总经理舒海向全球观众展示了新品。", "舒海"),
+    ],
+)
+def test_a_word_after_a_two_character_name_is_not_its_third_character(
+    rules_nlp: Language, text: str, name: str
+) -> None:
+    people = [n for n, t, *_ in ents(extract(text, rules_nlp)) if t == "PERSON"]
+    assert people == [name]
