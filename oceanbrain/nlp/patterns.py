@@ -353,6 +353,20 @@ _TITLES = sorted(
         "行长",
         "博士生导师",
         "(主持工作)",
+        "一级巡视员",
+        "二级巡视员",
+        "副巡视员",
+        "巡视员",
+        "总审计师",
+        "审计总监",
+        "总领事",
+        "副总领事",
+        "执行团长",
+        "副主任医师",
+        "主任医师",
+        "特使",
+        "首席代表",
+        "议长",
     ],
     key=len,
     reverse=True,
@@ -663,7 +677,7 @@ _SURNAMES = set(
 # words that follow a two-character name after a title: 校长姚郁分别…, 负责人牟林向记者…
 _AFTER_NAME_WORDS = re.compile(
     r"分别|代表|向记者|向[\u4e00-\u9fff]{0,6}(?:介绍|汇报|表示|致以|致辞|展示)|陪同|莅临|致辞|讲话|宣读|宣布|签署|签订|签约|"
-    r"视频|遇到|提到|提出|通过|以及|北京|"
+    r"视频|遇到|提到|提出|通过|以及|北京|先生|女士|"
     r"见证|强调|希望|感谢|回顾|率领|带领|会见|看望|调研|考察|视察|颁发|应邀|专程|详细|同志|进行|侃侃"
 )
 _FOLLOW = set(
@@ -728,7 +742,10 @@ def _left_boundary(
         if word in _CONJ:
             # 党委书记李兴伟与枣庄矿业…: the conjunction follows a titled person's name
             before = masked[left:b_start]
-            if after_title and 2 <= len(before) <= 3 and before[0] in _SURNAMES:
+            # …党委书记李兴伟与…, 林立盛先生与…: a person's name before the conjunction
+            if (
+                after_title and 2 <= len(before) <= 3 and before[0] in _SURNAMES
+            ) or before.endswith(("先生", "女士")):
                 left = b_end
                 after_title = False
                 continue
@@ -1399,6 +1416,7 @@ _NOT_NAMES = frozenset(
 
 
 _HUI_WORD = re.compile(r"[见上议同谈长后前中商晤]")
+_VERB_AFTER_NAME = re.compile(r"介绍|表示|带领|率领|指出|强调|说[,，:：]")
 
 
 _NAME_DOTS = "·﹒•・"
@@ -1435,7 +1453,10 @@ def _person_at(text: str, i: int) -> int:
     if run[0] in _SURNAMES:
         # 刘春会侃侃而谈: 会 ends a name only as 会见/会上/会议 …
         third_ok = len(run) >= 3 and (
-            run[2] not in _FOLLOW or (run[2] == "会" and not _HUI_WORD.match(text, i + 3))
+            run[2] not in _FOLLOW
+            or (run[2] == "会" and not _HUI_WORD.match(text, i + 3))
+            # 孙大为带领团队, 鲁明发介绍: a verb right after shows the third character is the name's
+            or (run[2] in "为发" and bool(_VERB_AFTER_NAME.match(text, i + 3)))
         )
         end = i + 3 if third_ok else i + 2
         if end == i + 3 and _AFTER_NAME_WORDS.match(text, i + 2):
@@ -1462,7 +1483,11 @@ _LATIN_NAME = re.compile(r"[(（]([A-Z][\w'’\-]+(?: [A-Z][\w'’\-.]+){1,3})[)
 
 _SPEAKER = re.compile(
     r"(?:^|(?<=[。!！?？;；\n\s]))([" + CJK + r"]{2,3})"
-    r"(?=在(?:致辞|讲话|发言|会上|会议上)|(?:表示|指出|强调|介绍说?|说|认为|告诉记者)[,，:：])"
+    r"(?=在(?:致辞|讲话|发言|会上|会议上)|(?:表示|指出|强调|介绍说?|说|认为|告诉记者)[,，:：。])"
+)
+_HONORIFIC = re.compile(r"(?:^|(?<=[" + _PUNCT + r"与和及]))([" + CJK + r"]{2,3}?)(?=先生|女士)")
+_PHOTO_CREDIT = re.compile(
+    r"[(（](?:新华社)?(?:记者|通讯员)?\s*([" + CJK + r"]{2,3})\s*[/／]?\s*摄[)）]"
 )
 _COUNTED_PEOPLE = re.compile(
     r"((?:[" + CJK + r"]{2,3}、)+[" + CJK + r"]{2,3}?(?:(?:和|及)[" + CJK + r"]{2,3}?)?)"
@@ -1478,11 +1503,15 @@ def person_candidates(text: str, blocked: list[tuple[int, int]]) -> list[Candida
 
     known = set(blocked)
     for m in _TITLE_RE.finditer(text):
-        e = _person_at(text, m.end())
-        if e > 0 and free(m.end(), e):
-            out.append(Candidate(m.end(), e, "PERSON", 2, source="title"))
+        # "副局长 刘学辉同志": a name set apart from its title by a space
+        at = m.end()
+        while at < len(text) and text[at] in " \u3000\xa0" and at - m.end() < 2:
+            at += 1
+        e = _person_at(text, at)
+        if e > 0 and free(at, e):
+            out.append(Candidate(at, e, "PERSON", 2, source="title"))
         # list continuation: 院士潘德炉、侯保荣 (also after a known name: 院士<known>、李松)
-        if e > 0 and (free(m.end(), e) or (m.end(), e) in known):
+        if e > 0 and (free(at, e) or (at, e) in known):
             while e < len(text) and text[e] == "、":
                 e2 = _person_at(text, e + 1)
                 if e2 < 0 or e2 - e - 1 > 4:
@@ -1505,6 +1534,12 @@ def person_candidates(text: str, blocked: list[tuple[int, int]]) -> list[Candida
             and free(s0, e0)
         ):
             out.append(Candidate(s0, e0, "PERSON", 2, source="speaker"))
+    # "林立盛先生", "李宁女士": a name before an honorific; "(马晋雄摄)": a photographer's credit
+    for rx in (_HONORIFIC, _PHOTO_CREDIT):
+        for m in rx.finditer(text):
+            s0, e0 = m.start(1), m.end(1)
+            if m.group(1)[0] in _SURNAMES and m.group(1)[:2] not in _NOT_NAMES and free(s0, e0):
+                out.append(Candidate(s0, e0, "PERSON", 2, source="honorific"))
     # "徐冠华、谢和平…和刘科9位院士": a counted list of academicians
     for m in _COUNTED_PEOPLE.finditer(text):
         names = m.group(1).split("、")

@@ -860,3 +860,24 @@ def test_a_word_after_a_two_character_name_is_not_its_third_character(
 ) -> None:
     people = [n for n, t, *_ in ents(extract(text, rules_nlp)) if t == "PERSON"]
     assert people == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("市财政局副巡视员李海峰出席。", "李海峰"),
+        ("北湖代表处首席代表王晓晓表示欢迎。", "王晓晓"),
+        ("市科技局副局长 刘学明同志;", "刘学明"),
+        ("外科主任孙大为带领团队完成手术。", "孙大为"),
+        ("工艺组组长鲁明发介绍了进展。", "鲁明发"),
+        ("副厅长李宁女士为该船命名。", "李宁"),
+        ("今天,林立盛先生与北湖银行签约。", "林立盛"),
+        ("平台抵达作业现场(马晋雄摄)。", "马晋雄"),
+        ("项目进展顺利。朱维表示。", "朱维"),
+    ],
+)
+def test_more_titles_spaced_names_honorifics_credits_and_speakers(
+    rules_nlp: Language, text: str, name: str
+) -> None:
+    people = [n for n, t, *_ in ents(extract(text, rules_nlp)) if t == "PERSON"]
+    assert people == [name]
