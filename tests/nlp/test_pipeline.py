@@ -881,3 +881,18 @@ def test_more_titles_spaced_names_honorifics_credits_and_speakers(
 ) -> None:
     people = [n for n, t, *_ in ents(extract(text, rules_nlp)) if t == "PERSON"]
     assert people == [name]
+
+
+def test_a_list_head_after_a_verb_names_no_members_and_more_verbs_break_names(
+    rules_nlp: Language,
+) -> None:
+    """ "使企业、项目、资金等要素向园区聚集": 园区 is not the list's head; 意味着/购买/本次 are no
+    part of the name after them."""
+    text = (
+        "建设特色园区,并使企业、项目、资金等要素向园区聚集。"
+        "这意味着北岭海洋科技园项目正式开工。本次北岭深海装备项目总投资10亿元。"
+    )
+    found = {(n, t) for n, t, *_ in ents(extract(text, rules_nlp))}
+    assert not {n for n, t in found if t == "PARK" and n in ("使企业", "项目", "资金")}
+    assert ("北岭海洋科技园项目", "PROJECT") in found
+    assert not [n for n, _ in found if n.startswith(("意味着", "本次"))]
