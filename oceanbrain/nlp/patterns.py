@@ -616,11 +616,7 @@ _COUNTRIES = (
     r"加拿大|俄罗斯|以色列|瑞士|比利时|奥地利|马来西亚|泰国|越南|印度尼西亚|印尼|新西兰)"
 )
 _LEADING_COUNTRY = re.compile(_COUNTRIES)
-_COUNTRY_PREFIX = re.compile(
-    r"(?:德国|美国|英国|法国|日本|韩国|新加坡|挪威|荷兰|丹麦|芬兰|瑞典|意大利|西班牙|澳大利亚|"
-    r"加拿大|俄罗斯|以色列|瑞士|比利时|奥地利|马来西亚|泰国|越南|印度尼西亚|印尼|新西兰)"
-    r"(?=[" + CJK + r"]{4})(?!国立|国家|大学|科学院|政府|驻)"
-)
+_COUNTRY_PREFIX = re.compile(_COUNTRIES + r"(?=[" + CJK + r"]{4})(?!国立|国家|大学|科学院|政府|驻)")
 _PAREN_RE = re.compile(r"[(（]([" + CJK + r"]{1,4})[)）]")
 _LATIN_RE = re.compile(r"(?<![A-Za-z0-9\-])[A-Za-z0-9][A-Za-z0-9\-]{2,15}(?![A-Za-z0-9\-])")
 _LATIN_STOP = set(
@@ -1688,7 +1684,7 @@ _KNOWN_BODIES: dict[str, tuple[str, str | None]] = {
         ("中科院", "中国水科院", "中国农科院", "中国社科院", "中国医科院"), ("INSTITUTE", None)
     ),
 }
-_BODY_MATCHER: GazetteerMatcher | None = None
+_BODY_MATCHER = GazetteerMatcher(_KNOWN_BODIES)
 
 
 # 联合国内 (within the country), 中科院声学所 (one of its institutes, named in full)
@@ -1696,9 +1692,6 @@ _NOT_THE_BODY = re.compile(r"内|[\u4e00-\u9fff]{1,5}所")
 
 
 def known_body_candidates(text: str) -> list[Candidate]:
-    global _BODY_MATCHER
-    if _BODY_MATCHER is None:
-        _BODY_MATCHER = GazetteerMatcher(_KNOWN_BODIES)
     return [
         c for c in gazetteer_candidates(text, _BODY_MATCHER) if not _NOT_THE_BODY.match(text, c.end)
     ]

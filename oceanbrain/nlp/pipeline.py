@@ -151,7 +151,7 @@ def build_pipeline(
     people = PersonModel.load() if persons is True else (persons or None)
     if gazetteer is not None or model is not None or people is not None:
         fresh = EntityComponent(gazetteer, model, people)
-        comp.lookup, comp.matcher, comp.edges = fresh.lookup, fresh.matcher, fresh.edges
-        comp.persons = people
+        comp.lookup, comp.matcher = fresh.lookup, fresh.matcher
+        comp.edges, comp.persons = fresh.edges, fresh.persons
     nlp.add_pipe("ob_relations")
     return nlp
