@@ -479,6 +479,13 @@ _STRONG = [
     (re.compile(r"(?:有限公司|有限责任公司)$"), "FIRM"),
     (re.compile(r"(?:大学|学院|研究院|研究所|实验室)$|^[" + CJK + r"]{2}[院所]$"), "INSTITUTE"),
     (re.compile(r"(?:计算中心|平台|项目)$"), "PROJECT"),
+    # 蓝谷国际电竞产业园 in the project list is still a park by its ending
+    (
+        re.compile(
+            r"(?:产业园|科技园|工业园|创新园|软件园|园区|示范区|新区|开发区|高新区|保税区|小镇)$"
+        ),
+        "PARK",
+    ),
 ]
 _GENERIC = re.compile(
     r"^(?:[\d一二三四五六七八九十两]+[个号]|多个|大型|高端|重点|重大|功能|新(?!加坡|疆|西兰|华|区|兴|希望|奥|松|东方|世纪)|该|这|其|一群|一些|多所|各大|各|相关|国家级|中国唯一|"
@@ -671,6 +678,8 @@ _SURNAMES = set(
     "霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑"
     "景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
     "封鞠郁胥班信晁印冀栗逄郇薄鄢蔺亓矫慕权燕綦邴帅晋仝谌钮邰战楚闻匡初衣修"
+    # less common, but not ordinary words at a name's start: 傅道军, 慈玉君, 郜普斌, 闭毅华
+    "傅洪萧赖阎习郜裘慈闭朴惠芮储屠荆庾鄂索阚苍扈茹浦寿幸衡满戈"
 )
 # words that follow a two-character name after a title: 校长姚郁分别…, 负责人牟林向记者…
 _AFTER_NAME_WORDS = re.compile(
@@ -1241,7 +1250,7 @@ _FIRM_BEFORE_YU = re.compile(
 )
 
 # "…,天海防务总经理X": a short name at a clause start right before a firm executive's title
-_CHIEF_TITLE = r"(?:党委书记、)?(?:副?董事长|副?总经理|副?总裁|首席执行官|执行董事)"
+_CHIEF_TITLE = r"(?:党委书记、)?(?:副?董事长|副?总经理|副?总裁|首席执行官|执行董事|(?:联合)?创始人)"
 _FIRM_BEFORE_CHIEF = re.compile(
     r"(?:^|(?<=[,，。;；:：、\n]))([" + CJK + r"A-Za-z]{2,8}?)(?=" + _CHIEF_TITLE + ")"
 )
@@ -1703,12 +1712,26 @@ def gazetteer_candidates(text: str, matcher: GazetteerMatcher | None) -> list[Ca
     out = []
     for start, end, form in matcher.finditer(text):
         etype, linked = matcher.lookup[form]
+        if etype == "PERSON" and _longer_name_or_word(text, start, end):
+            continue
         for rx, strong in _STRONG:
             if rx.search(form):
                 etype = strong
                 break
         out.append(Candidate(start, end, etype, 3, linked_id=linked, source="gazetteer"))
     return out
+
+
+def _longer_name_or_word(text: str, start: int, end: int) -> bool:
+    """A known two-character name that runs on into another character is someone else's
+    longer name or a word (张凯 in 张凯旋, 王勇 in 王勇敢), unless a title or verb follows."""
+    if end - start != 2 or end >= len(text) or not _CJK_CHAR.match(text[end]):
+        return False
+    return (
+        text[end] not in _FOLLOW
+        and not _TITLE_RE.match(text, end)
+        and not bool(_AFTER_NAME_WORDS.match(text, end))
+    )
 
 
 def _covered(c: Candidate, others: list[Candidate]) -> bool:
@@ -1840,6 +1863,37 @@ def _with_phases(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_DOTTED_PART = re.compile(r"[" + CJK + r"A-Za-z0-9]{2,8}$")
+_DOTTED_JOINABLE = frozenset(("FIRM", "PARK", "PROJECT", "INSTITUTE"))
+
+
+def _with_dotted_parts(text: str, masked: str, chosen: list[Candidate]) -> list[Candidate]:
+    """中南高科·芯海林·青岛光电产业园项目, 海尔·纳晖新能源产业园: a developer's or brand's name
+    joined by a middle dot belongs to the project's, park's or institute's name after it."""
+    out: list[Candidate] = []
+    for c in chosen:
+        start = c.start
+        while c.type in ("PROJECT", "PARK", "INSTITUTE") and start > 2 and text[start - 1] == "·":
+            # 海尔·纳晖新能源产业园: the part before the dot may be a name found on its own
+            if out and out[-1].end == start - 1 and out[-1].type in _DOTTED_JOINABLE:
+                start = out.pop().start
+                continue
+            prev = out[-1].end if out else 0
+            m = _DOTTED_PART.search(text, max(prev, start - 9), start - 1)
+            if m is None:
+                break
+            lo = m.start()
+            for b in _BREAK_RE.finditer(masked, lo, start - 1):
+                lo = b.end()
+            if start - 1 - lo < 2:
+                break
+            start = lo
+        if start != c.start:
+            c = Candidate(start, c.end, c.type, c.priority, None, source="dotted")
+        out.append(c)
+    return out
+
+
 _JOINT_BODIES = re.compile(r"(.{0,6}?[省市区县]委)((?:[省市区县])(?:人民)?政府)$")
 
 
@@ -1881,6 +1935,7 @@ def rule_candidates(
     titles = [(m.start(), m.end()) for m in re.finditer(r"《[^》]{0,60}》", text)]
     cands = [c for c in cands if not any(s <= c.start and c.end <= e for s, e in titles)]
     orgs = _with_phases(text, _split_joint_bodies(text, resolve(cands)))
+    orgs = _with_dotted_parts(text, masked, orgs)
     people = person_candidates(text, [(c.start, c.end) for c in orgs])
     return resolve(orgs + people)
 

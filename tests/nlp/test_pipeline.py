@@ -896,3 +896,41 @@ def test_a_list_head_after_a_verb_names_no_members_and_more_verbs_break_names(
     assert not {n for n, t in found if t == "PARK" and n in ("使企业", "项目", "资金")}
     assert ("北岭海洋科技园项目", "PROJECT") in found
     assert not [n for n, _ in found if n.startswith(("意味着", "本次"))]
+
+
+def test_less_common_surnames_founders_and_dotted_project_names(nlp: Language) -> None:
+    text = (
+        "东港海洋局总工程师傅海军做客直播间,东港物流有限公司总经理慈玉明介绍,生产副总经理郜立斌陪同。"
+        "北翼科技创始人、董事长黄东港出席。"
+        "东港置业·北湾智造产业园项目落户东港新区,海东集团·南山海洋科技园同日开园。"
+    )
+    found = _types(extract(text, nlp))
+    for name in ("傅海军", "慈玉明", "郜立斌", "黄东港"):
+        assert (name, "PERSON") in found, name
+    assert ("北翼科技", "FIRM") in found
+    assert ("东港置业·北湾智造产业园项目", "PROJECT") in found
+    assert any(t == "海东集团·南山海洋科技园" for t, _ in found)
+
+
+def test_a_listed_project_named_like_a_park_is_a_park() -> None:
+    """Annotators type by a strong ending (an X产业园 in a list of projects stays PARK)."""
+    gaz = Gazetteer.from_rows(
+        [
+            ("东港电竞产业园", "PROJECT", "project:x", []),
+            ("东港数港中心", "PROJECT", "project:y", []),
+        ]
+    )
+    found = _types(extract("东港电竞产业园、东港数港中心开工。", build_pipeline(gaz)))
+    assert ("东港电竞产业园", "PARK") in found
+    assert ("东港数港中心", "PROJECT") in found
+
+
+def test_a_known_two_character_name_does_not_match_inside_a_word() -> None:
+    gaz = Gazetteer.from_rows(
+        [("王勇", "PERSON", "person:a", []), ("潘军", "PERSON", "person:b", [])]
+    )
+    nlp = build_pipeline(gaz)
+    found = _types(extract("他勇敢地说,王勇敢于创新,潘军队伍壮大。", nlp))
+    assert not any(t in ("王勇", "潘军") for t, _ in found)
+    found = _types(extract("校长王勇表示,潘军、王勇出席。", nlp))
+    assert ("王勇", "PERSON") in found and ("潘军", "PERSON") in found
