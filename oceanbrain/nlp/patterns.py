@@ -67,6 +67,13 @@ _STOP_WORDS = sorted(
         "这",
         "那",
         "此",
+        "日前",
+        "紧邻",
+        "毗邻",
+        "莅临",
+        "现有",
+        "前往",
+        "访问",
         "据介绍",
         "据统计",
         "包括",
@@ -383,8 +390,10 @@ _BREAK_RE = re.compile(
     + r"服务(?!局|有限|公司|集团|业)|"
     # 集A、B、C于一体: the members are kinds of facility, not names
     + r"集(?![团聚成装散约中美])(?=[^。;；\n]{2,60}?于一体)|(?<!新)希望|"
-    # 建设 is a break word, except in a firm's name (南港建设集团, 建设银行)
-    + r"建设(?!集团|银行|有限|股份|公司|工程局)|研发(?!中心|大楼|总部)|"
+    # 建设 is a break word, except in a firm's or a bureau's name (南港建设集团, 建设银行,
+    # 住房和城乡建设局, 开发建设指挥部)
+    + r"建设(?!集团|银行|有限|股份|公司|工程局|局|厅|委(?!员)|部|管理局|指挥部)|"
+    + r"研发(?!中心|大楼|总部)|"
     + r"[\d一二三四五六七八九十两]+[所个家项名位座艘批]|"
     + r"[\d一二三四五六七八九十两百千万]+(?:亩|平方米|平方公里|吨)?级|"
     + r"[\d一二三四五六七八九十两百千万]+(?:亩|平方米|平方公里)|"
@@ -462,7 +471,9 @@ _SUFFIXES: list[tuple[str, str]] = [
         r"合作区|经济区|保税区|自贸区|综保区|合作园|示范园|产业城|启动区|功能区|聚集区|集聚区|产业区",
         "PARK",
     ),
-    (r"港区|加速器|孵化器|小镇|科技港|科技城|院士港|信息港|科教园|渔港", "PARK"),
+    (r"港区|加速器|孵化器|小镇|科技港|科技城|院士港|人才港|信息港|科教园|渔港", "PARK"),
+    # 大沽河省级生态旅游度假区, 即墨汽车产业新城
+    (r"度假区|产业新城", "PARK"),
     # 蓝色药谷, 海洋硅谷: a valley named by its trade is a park
     (r"(?<=[" + CJK + r"])(?:药谷|硅谷|智谷|光谷)", "PARK"),
     # PROJECT
@@ -769,6 +780,7 @@ def _left_boundary(
                 # (not 中国船舶及海洋工程设计研究院: fields joined inside one name)
                 and not (_firm_short_name(before) and not _starts_generic(masked, b_end))
                 and not _PORT_NAME.search(before)  # 东港港与…集团: a port operator
+                and not _BARE_PLACE.fullmatch(before)  # 青岛市与联东集团: the city is a party
             ):
                 continue
         left = b_end
@@ -776,6 +788,7 @@ def _left_boundary(
     return left
 
 
+_BARE_PLACE = re.compile(r"[" + CJK + r"]{1,4}[省市县]")
 _GOV_UNIT = re.compile(
     r"(?:管委会?|管理委员会|人民政府|政府|管理局)[\u4e00-\u9fff]{2,6}部$"
     # a Party committee's departments: 市委组织部, 省委统战部, 区委宣传部
@@ -1250,7 +1263,10 @@ _FIRM_BEFORE_YU = re.compile(
 )
 
 # "…,天海防务总经理X": a short name at a clause start right before a firm executive's title
-_CHIEF_TITLE = r"(?:党委书记、)?(?:副?董事长|副?总经理|副?总裁|首席执行官|执行董事|(?:联合)?创始人)"
+_CHIEF_TITLE = (
+    r"(?:党委书记、)?(?:副?董事长|副?总经理|副?总裁|执行总裁|首席执行官|执行董事|董事局主席|"
+    r"(?:联合)?创始人|CEO)"
+)
 _FIRM_BEFORE_CHIEF = re.compile(
     r"(?:^|(?<=[,，。;；:：、\n]))([" + CJK + r"A-Za-z]{2,8}?)(?=" + _CHIEF_TITLE + ")"
 )
@@ -1487,6 +1503,7 @@ def _person_at(text: str, i: int) -> int:
 _LEADER = r"副?(?:院长|所长|局长|厅长|校长|处长|站长|部长|主任|书记|董事长|总经理)"
 _AFTER_NAME = re.compile(r"院士|教授|研究员|" + _LEADER)
 _LEADER_AFTER = re.compile(_LEADER)
+_BODY_END_CHARS = frozenset("校委会部局办院所处厅组站司室")
 _UNIT_BEFORE_TITLE = re.compile(r"党委|党组|党总支|党支部|党工委|工委|管委|常务|执行|分管|行政")
 _LATIN_NAME = re.compile(r"[(（]([A-Z][\w'’\-]+(?: [A-Z][\w'’\-.]+){1,3})[)）]")
 
@@ -1571,6 +1588,7 @@ def person_candidates(text: str, blocked: list[tuple[int, int]]) -> list[Candida
         if latin and free(latin.start(1), latin.end(1)):
             out.append(Candidate(latin.start(1), latin.end(1), "PERSON", 2, source="latin-name"))
     # name before 院士: 桂建芳院士, 中村修二院士
+    org_ends = {be for _, be in blocked}
     for m in _AFTER_NAME.finditer(text):
         s = m.start()
         lo = s
@@ -1589,6 +1607,12 @@ def person_candidates(text: str, blocked: list[tuple[int, int]]) -> list[Candida
                 lo == 0
                 or not _NAME_CHAR.match(text[lo - 1])
                 or (text[lo - 1] in "对与和向同由请" and bool(_LEADER_AFTER.fullmatch(m.group(0))))
+                # 南开大学科技处李伟处长, 海洋研究所杨红生副所长: right after the body's name
+                or (
+                    lo in org_ends
+                    and bool(_LEADER_AFTER.fullmatch(m.group(0)))
+                    and text[s - 1] not in _BODY_END_CHARS  # 市委党校校长, 管委纪委书记
+                )
             )
             # 党委副书记, 管委常务副主任: a body's own unit before a title is no name
             ok = ok and not _UNIT_BEFORE_TITLE.match(text, lo)
@@ -1863,6 +1887,38 @@ def _with_phases(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# 规划处, 科研处, 海洋科学技术司, 黄河口生态站: a named office or station of the body before it
+_UNIT_AFTER = re.compile(
+    r"([" + CJK + r"]{1,10}?)(?:处(?![理置于在分罚境])|(?<=[" + CJK + r"]{2})司(?![长机法令]))"
+)
+_UNIT_BODY_END = re.compile(r"(?:厅|局|委|部|署|办|大学|学院|研究院|研究所|所|院|中心)$")
+
+
+def _with_units(text: str, masked: str, chosen: list[Candidate]) -> list[Candidate]:
+    """海南省教育厅规划处, 中国海洋大学发展规划处, 中科院海洋所科研处: an office named right after
+    its body is one mention with it, of the body's type (the annotators' unit rule)."""
+    out: list[Candidate] = []
+    for i, c in enumerate(chosen):
+        nxt = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
+        m = (
+            _UNIT_AFTER.match(text, c.end)
+            if c.type in ("GOV", "INSTITUTE") and _UNIT_BODY_END.search(text, c.start, c.end)
+            else None
+        )
+        if (
+            m is not None
+            and m.end() <= nxt
+            and not _BREAK_RE.search(masked, c.end, m.end())
+            and not text.startswith("办事处", m.end() - 3)
+            # 发改委段树保处长: 处 there begins the title 处长 after a name, not an office
+            and not text.startswith("长", m.end())
+            and not _TITLE_WORD.search(m.group(1))
+        ):
+            c = Candidate(c.start, m.end(), c.type, c.priority, None, source="unit")
+        out.append(c)
+    return out
+
+
 _DOTTED_PART = re.compile(r"[" + CJK + r"A-Za-z0-9]{2,8}$")
 _DOTTED_JOINABLE = frozenset(("FIRM", "PARK", "PROJECT", "INSTITUTE"))
 
@@ -1935,7 +1991,7 @@ def rule_candidates(
     titles = [(m.start(), m.end()) for m in re.finditer(r"《[^》]{0,60}》", text)]
     cands = [c for c in cands if not any(s <= c.start and c.end <= e for s, e in titles)]
     orgs = _with_phases(text, _split_joint_bodies(text, resolve(cands)))
-    orgs = _with_dotted_parts(text, masked, orgs)
+    orgs = _with_units(text, masked, _with_dotted_parts(text, masked, orgs))
     people = person_candidates(text, [(c.start, c.end) for c in orgs])
     return resolve(orgs + people)
 

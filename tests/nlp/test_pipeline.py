@@ -934,3 +934,42 @@ def test_a_known_two_character_name_does_not_match_inside_a_word() -> None:
     assert not any(t in ("王勇", "潘军") for t, _ in found)
     found = _types(extract("校长王勇表示,潘军、王勇出席。", nlp))
     assert ("王勇", "PERSON") in found and ("潘军", "PERSON") in found
+
+
+def test_offices_named_after_their_body_and_names_between_body_and_title(nlp: Language) -> None:
+    text = (
+        "东港省教育厅规划处处长孙立新、北方大学发展规划处副处长钱海出席。"
+        "北方研究所李东明副所长介绍情况,东港市发改委段宏伟处长陪同,市委党校校长周海主持。"
+    )
+    out = extract(text, nlp)
+    found, rels = _types(out), _rels(out)
+    assert ("东港省教育厅规划处", "GOV") in found
+    assert ("北方大学发展规划处", "INSTITUTE") in found
+    assert ("孙立新", "LEADS", "东港省教育厅规划处") in rels
+    assert ("李东明", "PERSON") in found and ("段宏伟", "PERSON") in found
+    assert ("东港市发改委", "GOV") in found
+    assert not any(t in ("党校", "东港市发改委段宏伟处") for t, _ in found)
+
+
+def test_city_before_yu_bureaus_of_construction_resorts_and_chiefs(nlp: Language) -> None:
+    text = (
+        "日前,东港市与北辰集团签署协议。东港市住房和城乡建设局发布通知。"
+        "日前东港国家高新区在深圳推介,嘉宾莅临北湾产业园,对现有城区工业园改造。"
+        "南山阳光董事局主席金海出席,北辰智能CEO王强致辞。"
+        "项目位于东港大沽河省级生态旅游度假区,毗邻东港汽车产业新城和半岛国际人才港。"
+    )
+    found = _types(extract(text, nlp))
+    for name, etype in (
+        ("北辰集团", "FIRM"),
+        ("东港市住房和城乡建设局", "GOV"),
+        ("东港国家高新区", "PARK"),
+        ("北湾产业园", "PARK"),
+        ("城区工业园", "PARK"),
+        ("南山阳光", "FIRM"),
+        ("北辰智能", "FIRM"),
+        ("东港大沽河省级生态旅游度假区", "PARK"),
+        ("东港汽车产业新城", "PARK"),
+        ("半岛国际人才港", "PARK"),
+    ):
+        assert (name, etype) in found, name
+    assert not any(t.startswith(("东港市与", "日前", "莅临", "现有")) for t, _ in found)
