@@ -151,7 +151,6 @@ _STOP_WORDS = sorted(
         "随着",
         "通过",
         "进入",
-        "应用",
         "带动",
         "提升",
         "积极",
@@ -223,7 +222,6 @@ _STOP_WORDS = sorted(
         "到访",
         "赴",
         "被誉为",
-        "促进",
         "情况",
         "也有",
         "还有",
@@ -384,27 +382,33 @@ _CONJ = "与和及"
 _BREAK_RE = re.compile(
     "["
     + _PUNCT
-    + r"]|[与和及]|同(?!济|方)|联合(?!国教科文|国开发|国粮农|国儿童|国环境)|"
+    + r"]|[与和及]|(?<!协)同(?!济|方)|"
+    # 联合 breaks, except in a joint body's name: 联合研究中心, 联合实验室, 联合国…
+    + r"联合(?!国教科文|国开发|国粮农|国儿童|国环境|研究中心|实验室|创新中心|工程研究中心|集装箱)|"
     + r"\d+年(?:底|初|末|度)?|\d+月|\d+日|"
     # 服务 is a break word, except inside a name (行政审批服务局, …服务有限公司)
-    + r"服务(?!局|有限|公司|集团|业)|"
+    + r"服务(?!局|有限|公司|集团|业|平台|管理局)|"
+    # …and 促进/应用, except in 投资促进局, 技术及应用国家工程实验室, 应用工程技术协同创新中心
+    + r"促进(?!局|委员会|中心|会)|应用(?!工程|技术|示范|研究|国家|中心)|"
     # 集A、B、C于一体: the members are kinds of facility, not names
     + r"集(?![团聚成装散约中美])(?=[^。;；\n]{2,60}?于一体)|(?<!新)希望|"
     # 建设 is a break word, except in a firm's or a bureau's name (南港建设集团, 建设银行,
     # 住房和城乡建设局, 开发建设指挥部)
-    + r"建设(?!集团|银行|有限|股份|公司|工程局|局|厅|委(?!员)|部|管理局|指挥部)|"
+    + r"建设(?!集团|银行|有限|股份|公司|工程局|局|厅|委(?!员)|部|管理局|指挥部|投资|发展|开发)|"
     + r"研发(?!中心|大楼|总部)|"
     + r"[\d一二三四五六七八九十两]+[所个家项名位座艘批]|"
     + r"[\d一二三四五六七八九十两百千万]+(?:亩|平方米|平方公里|吨)?级|"
     + r"[\d一二三四五六七八九十两百千万]+(?:亩|平方米|平方公里)|"
-    + r"[一二三四五六七八九十两]大(?=[\u4e00-\u9fff])|启动(?!区)|开发(?!区|银行|项目)|"
+    + r"[一二三四五六七八九十两]大(?=[\u4e00-\u9fff])|启动(?!区)|"
+    # 开发 breaks, except in a name: 旅游开发有限公司, 开发建设指挥部
+    + r"开发(?!区|银行|项目|有限|公司|集团|股份|建设|投资)|"
     + r"第[一二三四五六七八九十\d]+届(?=青岛|中国|山东|国家|全国)|暨|第?[一二三四1-4]季度|"
     + r"经(?=市政府|省政府|区政府|国务院|市委|省委|区委)|"
     # 西海岸新区工委区委常委: two bodies written together
     + r"(?<=工委)(?=[区市县]委)|(?<=是)继|"
     # 拟 (intends to) is a break word, except in 虚拟现实 and 模拟; 是 except in 求是;
-    # 合作 except in 上海合作组织
-    + r"(?<![虚模])拟|(?<!求)是|合作(?!组织)|携手|"
+    # 合作 except in 上海合作组织, 投资合作促进局, 经济合作区, 地方合作园
+    + r"(?<![虚模])拟|(?<!求)是|合作(?!组织|促进局|区|园)|携手|"
     + "|".join(map(re.escape, _STOP_WORDS + [t for t in _TITLES if t != "院士"]))
 )
 
@@ -1482,7 +1486,8 @@ def _person_at(text: str, i: int) -> int:
             run[2] not in _FOLLOW
             or (run[2] == "会" and not _HUI_WORD.match(text, i + 3))
             # 孙大为带领团队, 鲁明发介绍: a verb right after shows the third character is the name's
-            or (run[2] in "为发" and bool(_VERB_AFTER_NAME.match(text, i + 3)))
+            # 周兆和介绍: likewise 和 (not 董事长和王飞跃, where a name follows it)
+            or (run[2] in "为发和" and bool(_VERB_AFTER_NAME.match(text, i + 3)))
         )
         end = i + 3 if third_ok else i + 2
         if end == i + 3 and _AFTER_NAME_WORDS.match(text, i + 2):
@@ -1495,6 +1500,10 @@ def _person_at(text: str, i: int) -> int:
         and (j >= len(text) or text[j] in "、,，。;；等")
     ):
         end = j
+        # 绍桑表示。: a verb of speaking after a name without a common surname is not the name's
+        said = _VERB_AFTER_NAME.search(text, i + 2, end)
+        if said is not None and said.end() == end:
+            end = said.start()
     else:
         return -1
     return -1 if _TITLE_WORD.search(text[i:end]) else end
@@ -1919,6 +1928,20 @@ def _with_units(text: str, masked: str, chosen: list[Candidate]) -> list[Candida
     return out
 
 
+_EXECUTIVE_AFTER = re.compile(r"(?:运营)?" + _CHIEF_TITLE)
+
+
+def _parks_with_executives(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """少海汇青岛产业园总经理X: a park with a general manager or chair is named as the firm
+    that runs it (the annotators' rule)."""
+    return [
+        Candidate(c.start, c.end, "FIRM", c.priority, c.linked_id, source=c.source)
+        if c.type == "PARK" and _EXECUTIVE_AFTER.match(text, c.end)
+        else c
+        for c in chosen
+    ]
+
+
 _DOTTED_PART = re.compile(r"[" + CJK + r"A-Za-z0-9]{2,8}$")
 _DOTTED_JOINABLE = frozenset(("FIRM", "PARK", "PROJECT", "INSTITUTE"))
 
@@ -1992,6 +2015,7 @@ def rule_candidates(
     cands = [c for c in cands if not any(s <= c.start and c.end <= e for s, e in titles)]
     orgs = _with_phases(text, _split_joint_bodies(text, resolve(cands)))
     orgs = _with_units(text, masked, _with_dotted_parts(text, masked, orgs))
+    orgs = _parks_with_executives(text, orgs)
     people = person_candidates(text, [(c.start, c.end) for c in orgs])
     return resolve(orgs + people)
 

@@ -973,3 +973,39 @@ def test_city_before_yu_bureaus_of_construction_resorts_and_chiefs(nlp: Language
     ):
         assert (name, etype) in found, name
     assert not any(t.startswith(("东港市与", "日前", "莅临", "现有")) for t, _ in found)
+
+
+def test_he_in_a_name_before_a_verb_speech_after_a_rare_name_and_parks_run_as_firms(
+    nlp: Language,
+) -> None:
+    text = (
+        "”东港市委组织部副部长周兆和介绍,项目进展顺利。北辰大学亚太区总经理绍东表示。"
+        "活动现场,北湾生态科技园董事长李红出席。"
+    )
+    out = extract(text, nlp)
+    found, rels = _types(out), _rels(out)
+    assert ("周兆和", "PERSON") in found
+    assert ("绍东", "PERSON") in found and not any(t == "绍东表示" for t, _ in found)
+    assert ("北湾生态科技园", "FIRM") in found
+    assert ("李红", "LEADS", "北湾生态科技园") in rels
+
+
+def test_names_that_contain_words_which_otherwise_end_a_name(nlp: Language) -> None:
+    text = (
+        "项目由东港市润海旅游开发有限公司和东港城市建设投资集团有限责任公司投资。"
+        "东港邮轮港区服务管理局、东港市国际投资合作促进局、高新区投资促进局出席。"
+        "北方大学成立海洋装备联合研究中心和东港市海洋风电工程技术协同创新中心,"
+        "北湾应用技术大学参加。"
+    )
+    found = _types(extract(text, nlp))
+    for name, etype in (
+        ("东港市润海旅游开发有限公司", "FIRM"),
+        ("东港城市建设投资集团有限责任公司", "FIRM"),
+        ("东港邮轮港区服务管理局", "GOV"),
+        ("东港市国际投资合作促进局", "GOV"),
+        ("高新区投资促进局", "GOV"),
+        ("海洋装备联合研究中心", "INSTITUTE"),
+        ("东港市海洋风电工程技术协同创新中心", "INSTITUTE"),
+        ("北湾应用技术大学", "INSTITUTE"),
+    ):
+        assert (name, etype) in found, name
