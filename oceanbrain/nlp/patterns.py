@@ -416,7 +416,7 @@ _BREAK_RE = re.compile(
 _SUFFIXES: list[tuple[str, str]] = [
     # FIRM
     (r"(?:股份)?有限(?:责任)?公司", "FIRM"),
-    (r"集团公司|控股公司|公司|报社|出版社|杂志社|电视台|银行|分行|支行", "FIRM"),
+    (r"集团公司|控股公司|公司|报社|出版社|杂志社|电视台|银行|分行|支行|株式会社", "FIRM"),
     (r"计算中心|数港中心", "PROJECT"),
     (r"集团", "FIRM"),
     # 青岛造船厂, 东海制药厂: a works named by its trade is a firm
@@ -1261,6 +1261,11 @@ def firm_list_candidates(text: str, masked: str) -> list[Candidate]:
 # "由X控股": the holder is a firm; "与X化学签约": a trade-named firm signs
 _HOLDER = re.compile(r"由([" + CJK + r"]{2,10}?)(?:控股|全资控股|绝对控股)")
 _FIRM_PARTY = re.compile(r"与([" + CJK + r"]{2,10}?)(?:签约|签署|签订|合作|共建)")
+# "青岛高新区与阿斯利康签署…": a party with no telling ending that signs is mostly a firm
+_SIGNING_PARTY = re.compile(
+    r"(?<=[" + CJK + r"])(?:分别)?与([" + CJK + r"A-Za-z]{2,8}?)(?:正式)?(?:签约|签署|签订)"
+)
+_NOT_A_PARTY_END = re.compile(r"(?:[市区省县镇村州国方]|我们|他们|企业|单位|部门|机构|团队)$")
 # "北洋海工与…合作": a trade-named firm at a clause start before 与
 _FIRM_BEFORE_YU = re.compile(
     r"(?:^|(?<=[,，。;；:：\n]))([" + CJK + r"]{2,8}?)(?:与|(?:正式|已|将)?(?:落户|入驻|进驻))"
@@ -1272,7 +1277,7 @@ _CHIEF_TITLE = (
     r"(?:联合)?创始人|CEO)"
 )
 _FIRM_BEFORE_CHIEF = re.compile(
-    r"(?:^|(?<=[,，。;；:：、\n]))([" + CJK + r"A-Za-z]{2,8}?)(?=" + _CHIEF_TITLE + ")"
+    r"(?:^|(?<=[,，。;；:：、\n了与]))([" + CJK + r"A-Za-z]{2,8}?)(?=" + _CHIEF_TITLE + ")"
 )
 _CHIEF_TITLE_RE = re.compile(_CHIEF_TITLE)
 _NOT_FIRM = {
@@ -1324,7 +1329,7 @@ def context_candidates(text: str, masked: str) -> list[Candidate]:
         named_after = nxt in _SURNAMES and nxt not in _JOINING_CHARS
         if (
             name in _NOT_FIRM
-            or name.endswith(("常务", "执行", "首席", "高级", "资深", "部"))
+            or name.endswith(("常务", "执行", "首席", "高级", "资深", "部", "董事"))
             or (not named_after and _person_name_at_end(name))
             or _BREAK_RE.search(masked, m.start(1), m.end(1))
             or is_generic(name)
@@ -1333,6 +1338,19 @@ def context_candidates(text: str, masked: str) -> list[Candidate]:
         ):
             continue
         out.append(Candidate(m.start(1), m.end(1), "FIRM", 0, source="context"))
+    for m in _SIGNING_PARTY.finditer(text):
+        s, e = m.start(1), m.end(1)
+        name = m.group(1)
+        if (
+            _BREAK_RE.search(masked, s, e)
+            or is_generic(name)
+            or _GENERIC.match(name)
+            or _NOT_A_PARTY_END.search(name)
+            or name.startswith(("我", "其", "该", "对", "相关", "多家"))
+            or (len(name) <= 3 and name[0] in _SURNAMES and not _firm_short_name(name))
+        ):
+            continue
+        out.append(Candidate(s, e, "FIRM", 0, source="context"))
     for rx in (_HOLDER, _FIRM_PARTY, _FIRM_BEFORE_YU):
         for m in rx.finditer(text):
             s, e = m.start(1), m.end(1)
@@ -1747,12 +1765,18 @@ def gazetteer_candidates(text: str, matcher: GazetteerMatcher | None) -> list[Ca
         etype, linked = matcher.lookup[form]
         if etype == "PERSON" and _longer_name_or_word(text, start, end):
             continue
+        if _UNANNOTATED_BODY.search(form):  # alliances and associations are graph nodes only
+            continue
         for rx, strong in _STRONG:
             if rx.search(form):
                 etype = strong
                 break
         out.append(Candidate(start, end, etype, 3, linked_id=linked, source="gazetteer"))
     return out
+
+
+# the annotation guidelines leave alliances, associations and societies out
+_UNANNOTATED_BODY = re.compile(r"(?:联盟|协会|商会|学会|联合会|研究会|促进会|基金会)$")
 
 
 def _longer_name_or_word(text: str, start: int, end: int) -> bool:

@@ -1009,3 +1009,17 @@ def test_names_that_contain_words_which_otherwise_end_a_name(nlp: Language) -> N
         ("北湾应用技术大学", "INSTITUTE"),
     ):
         assert (name, etype) in found, name
+
+
+def test_signing_parties_without_endings_firms_after_le_and_alliances_left_out() -> None:
+    gaz = Gazetteer.from_rows([("东港海洋装备创新发展联盟", "INSTITUTE", "institution:x", [])])
+    nlp = build_pipeline(gaz)
+    text = (
+        "东港港与北辰商事株式会社签署协议,东港高新区分别与阿斯东签署区域总部项目协议。"
+        "市长会见了中氢北辰董事长周明一行,南洋银行董事总裁陈智出席。"
+        "东港海洋装备创新发展联盟成立。我市与对方签署协议。"
+    )
+    found = _types(extract(text, nlp))
+    for name in ("北辰商事株式会社", "阿斯东", "中氢北辰", "南洋银行"):
+        assert (name, "FIRM") in found, name
+    assert not any(t in ("南洋银行董事", "东港海洋装备创新发展联盟", "对方") for t, _ in found)
