@@ -492,7 +492,11 @@ _ENDS_WITH_SUFFIX = re.compile("(?:" + "|".join(p for p, _ in _SUFFIXES) + ")$")
 # strong endings that override a gazetteer's type (annotation guidelines by ending)
 _STRONG = [
     (re.compile(r"(?:有限公司|有限责任公司)$"), "FIRM"),
-    (re.compile(r"(?:大学|学院|研究院|研究所|实验室)$|^[" + CJK + r"]{2}[院所]$"), "INSTITUTE"),
+    # (not 港交所, 深交所: stock exchanges)
+    (
+        re.compile(r"(?:大学|学院|研究院|研究所|实验室)$|^[" + CJK + r"]{2}(?<!交)[院所]$"),
+        "INSTITUTE",
+    ),
     (re.compile(r"(?:计算中心|平台|项目)$"), "PROJECT"),
     # 蓝谷国际电竞产业园 in the project list is still a park by its ending
     (
@@ -504,7 +508,8 @@ _STRONG = [
 ]
 _GENERIC = re.compile(
     r"^(?:[\d一二三四五六七八九十两]+[个号]|多个|大型|高端|重点|重大|功能|新(?!加坡|疆|西兰|华|区|兴|希望|奥|松|东方|世纪)|该|这|其|一群|一些|多所|各大|各|相关|国家级|中国唯一|"
-    r"中国首|全国|首个|首家|一批|多家|部分|国家重点实验室$|自动化|全自动化|年度|国内|境内|本次|此次)"
+    r"中国首|全国|首个|首家|一批|多家|部分|国家重点实验室$|国家企业技术中心$|自动化|全自动化|年度|"
+    r"国内|境内|本次|此次)"
 )
 
 
@@ -530,7 +535,7 @@ _GENERIC_WORDS = frozenset(
     实训 实习 培训 教学 中试
     储运 集散 交易 大宗 散杂货 交付 舾装 设计 主题 水产品 水产 支撑 国际化 远洋 多功能 科考 船队
     粮油 杂货 件杂货 设施 集群 能级 高能级 渔港 优质 结构 标准化 质量 仪器 总部 船 商贸
-    冷藏 冷冻 装卸 仓储"""
+    冷藏 冷冻 装卸 仓储 上市 子 分拆 国有 民营 外资 合资 独资 控股"""
     )
 )
 _GENERIC_MAX = max(map(len, _GENERIC_WORDS))
@@ -1448,7 +1453,16 @@ def quoted_candidates(text: str) -> list[Candidate]:
             out.append(Candidate(m.start(1), m.end(1), "PRODUCT", 2, source="quote"))
     for m in _QUOTED_SERIAL.finditer(text):
         out.append(Candidate(m.start(1), m.end(1), "PRODUCT", 2, source="quote-serial"))
-    return out
+    return [c for c in out if text[c.start : c.end] not in _SLOGANS]
+
+
+# policy slogans written in quotes (“一带一路”电力设备产业园) are no products
+_SLOGANS = frozenset(
+    _words(
+        """一带一路 十三五 十四五 十五五 双碳 碳达峰 碳中和 放管服 双招双引 专精特新 新基建
+        互联网+ 人工智能+ 智能+ 四新 新质生产力"""
+    )
+)
 
 
 # words after a title that start with a surname character but are not names (理事长单位)
@@ -1743,6 +1757,23 @@ _KNOWN_BODIES: dict[str, tuple[str, str | None]] = {
     **dict.fromkeys(
         ("中科院", "中国水科院", "中国农科院", "中国社科院", "中国医科院"), ("INSTITUTE", None)
     ),
+    # stock exchanges are companies (the annotators type them FIRM)
+    **dict.fromkeys(
+        (
+            "上海证券交易所",
+            "上交所",
+            "深圳证券交易所",
+            "深交所",
+            "北京证券交易所",
+            "北交所",
+            "香港联合交易所",
+            "香港交易所",
+            "港交所",
+            "纽约证券交易所",
+            "纽交所",
+        ),
+        ("FIRM", None),
+    ),
 }
 _BODY_MATCHER = GazetteerMatcher(_KNOWN_BODIES)
 
@@ -1771,10 +1802,16 @@ def gazetteer_candidates(text: str, matcher: GazetteerMatcher | None) -> list[Ca
             if rx.search(form):
                 etype = strong
                 break
+        # 青岛森麒麟, 青岛北海造船: the city written before a firm's short name is part of it
+        if etype == "FIRM" and _CITY_BEFORE.search(text, max(0, start - 3), start):
+            start -= 2
         out.append(Candidate(start, end, etype, 3, linked_id=linked, source="gazetteer"))
     return out
 
 
+_CITY_BEFORE = re.compile(
+    r"(?:^|(?<![" + CJK + r"]))青岛$|(?<=[,，。;；:：、\n“在是与和及的])青岛$"
+)
 # the annotation guidelines leave alliances, associations and societies out
 _UNANNOTATED_BODY = re.compile(r"(?:联盟|协会|商会|学会|联合会|研究会|促进会|基金会)$")
 

@@ -1023,3 +1023,19 @@ def test_signing_parties_without_endings_firms_after_le_and_alliances_left_out()
     for name in ("北辰商事株式会社", "阿斯东", "中氢北辰", "南洋银行"):
         assert (name, "FIRM") in found, name
     assert not any(t in ("南洋银行董事", "东港海洋装备创新发展联盟", "对方") for t, _ in found)
+
+
+def test_exchanges_city_before_short_names_slogans_and_unnamed_companies() -> None:
+    gaz = Gazetteer.from_rows([("东港麒麟轮胎股份有限公司", "FIRM", "firm:x", ["麒麟轮胎"])])
+    nlp = build_pipeline(gaz)
+    text = (
+        "青岛麒麟轮胎在深交所上市,卡奥斯向港交所递交申请。"
+        "项目致力打造“一带一路”电力设备产业园。这是上市公司并购重组案,双方成立了合资公司。"
+        "赛轮承建了国家企业技术中心。"
+    )
+    found = _types(extract(text, nlp))
+    assert ("青岛麒麟轮胎", "FIRM") in found
+    assert ("深交所", "FIRM") in found and ("港交所", "FIRM") in found
+    assert not any(
+        t in ("一带一路", "上市公司", "合资公司", "国家企业技术中心", "麒麟轮胎") for t, _ in found
+    )
