@@ -353,6 +353,7 @@ _TITLES = sorted(
         "副站长",
         "站长",
         "市领导",
+        "总会计师",
         "区领导",
         "省领导",
         "县领导",
@@ -1472,7 +1473,7 @@ _NOT_NAMES = frozenset(
         会议 管理 任务 高度 高级 高校 应用 研究 方面 学者
     部门 同志 全体 金融 林业 齐全 杨树 江海 周年 于是 于此 曾经 曾任 任期 任职 兼任 为主 马上 通过
     万元 何时 向外 白皮 房地 华为 程序 曲线 鲁棒 关于 对于 由于 表示 介绍 指出
-    初步 初次 修订 修改 权威 战略 闻名 权益 燕窝 楚楚 晋升 冀望"""
+    初步 初次 修订 修改 权威 战略 闻名 权益 燕窝 楚楚 晋升 冀望 班子 应邀"""
     )
 )
 
@@ -1557,10 +1558,31 @@ _HONORIFIC = re.compile(r"(?:^|(?<=[" + _PUNCT + r"与和及]))([" + CJK + r"]{2
 _PHOTO_CREDIT = re.compile(
     r"[(（](?:新华社)?(?:记者|通讯员)?\s*([" + CJK + r"]{2,3})\s*[/／]?\s*摄[)）]"
 )
+_NAME_LIST = re.compile(
+    r"(?:(?<![" + CJK + r"、])|(?<=提名|聘任|任命|选举|推选|增补|邀请|嘉宾|包括))"
+    r"((?:[" + CJK + r"]{2,3}、){2,}[" + CJK + r"]{2,3})(?=[,，。;；为等和及\n])"
+)
 _COUNTED_PEOPLE = re.compile(
     r"((?:[" + CJK + r"]{2,3}、)+[" + CJK + r"]{2,3}?(?:(?:和|及)[" + CJK + r"]{2,3}?)?)"
     r"(?:等)?(?:\d+|[两三四五六七八九十]+)位(?:院士|专家|教授)"
 )
+
+
+# "中建三局领导张琨、陈珍敏…", "山东港口领导蔡中堂": 领导 before a surname works as a title
+# (but 领导和嘉宾, 领导陪同下, 领导小组 name nobody)
+_LEADER_WORD = re.compile(r"(?<=[" + CJK + r"])领导(?=[" + CJK + r"]{2})")
+
+
+def _title_ends(text: str) -> list[int]:
+    ends = [m.end() for m in _TITLE_RE.finditer(text)]
+    ends += [
+        m.end()
+        for m in _LEADER_WORD.finditer(text)
+        if text[m.end()] in _SURNAMES
+        and text[m.end()] not in _JOINING_CHARS
+        and text[m.end() : m.end() + 2] not in _NOT_NAMES
+    ]
+    return sorted(set(ends))
 
 
 def person_candidates(text: str, blocked: list[tuple[int, int]]) -> list[Candidate]:
@@ -1570,10 +1592,10 @@ def person_candidates(text: str, blocked: list[tuple[int, int]]) -> list[Candida
         return not any(bs < e and s < be for bs, be in blocked)
 
     known = set(blocked)
-    for m in _TITLE_RE.finditer(text):
+    for title_end in _title_ends(text):
         # "副局长 刘学辉同志": a name set apart from its title by a space
-        at = m.end()
-        while at < len(text) and text[at] in " \u3000\xa0" and at - m.end() < 2:
+        at = title_end
+        while at < len(text) and text[at] in " \u3000\xa0" and at - title_end < 2:
             at += 1
         e = _person_at(text, at)
         if e > 0 and free(at, e):
@@ -1608,6 +1630,22 @@ def person_candidates(text: str, blocked: list[tuple[int, int]]) -> list[Candida
             s0, e0 = m.start(1), m.end(1)
             if m.group(1)[0] in _SURNAMES and m.group(1)[:2] not in _NOT_NAMES and free(s0, e0):
                 out.append(Candidate(s0, e0, "PERSON", 2, source="honorific"))
+    # "提名孙汉本、孙继龙、刘皓锋、齐友峰为…": three or more names in a row, each a surname
+    # and one or two more characters, make a list of people whatever comes before it
+    for m in _NAME_LIST.finditer(text):
+        items = m.group(1).split("、")
+        if all(
+            it[0] in _SURNAMES
+            and it[:2] not in _NOT_NAMES
+            and not _TITLE_WORD.search(it)
+            and not _BREAK_RE.search(it)
+            for it in items
+        ):
+            pos = m.start(1)
+            for it in items:
+                if free(pos, pos + len(it)):
+                    out.append(Candidate(pos, pos + len(it), "PERSON", 2, source="name-list"))
+                pos += len(it) + 1
     # "徐冠华、谢和平…和刘科9位院士": a counted list of academicians
     for m in _COUNTED_PEOPLE.finditer(text):
         names = m.group(1).split("、")

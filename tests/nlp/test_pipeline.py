@@ -1039,3 +1039,18 @@ def test_exchanges_city_before_short_names_slogans_and_unnamed_companies() -> No
     assert not any(
         t in ("一带一路", "上市公司", "合资公司", "国家企业技术中心", "麒麟轮胎") for t, _ in found
     )
+
+
+def test_people_after_leader_and_chief_accountant_and_bare_name_lists(nlp: Language) -> None:
+    text = (
+        "东港重工党委委员、总会计师丁海强出席。北辰集团领导张东、陈南、王北出席。"
+        "会议提名孙海本、孙继东、刘皓北为董事候选人。李东、杨北华、赵南章为副院长。"
+        "领导和嘉宾应邀参会,东港市委人才工作领导小组办公室参加。"
+    )
+    out = extract(text, nlp)
+    found, rels = _types(out), _rels(out)
+    for name in ("丁海强", "张东", "陈南", "王北", "孙海本", "孙继东", "刘皓北", "李东", "杨北华"):
+        assert (name, "PERSON") in found, name
+    assert ("张东", "LEADS", "北辰集团") in rels
+    assert ("东港市委人才工作领导小组办公室", "GOV") in found
+    assert not any(t in ("和嘉宾", "应邀", "嘉宾") for t, _ in found)
