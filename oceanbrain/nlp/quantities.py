@@ -13,6 +13,8 @@ _MULT.update({"百万": 1e6, "十万": 1e5, "万": 1e4, "千": 1e3, "百": 1e2})
 
 _NUM = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
 _APPROX = r"(?P<approx>多|余)?"
+# "3 亿吨", "109,272.26 ㎡": a single space may stand between a number and its unit
+_SPACE = r" ?"
 _MULT_RE = r"(?P<mult>万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)?"
 _CURRENCY = {
     "元": "CNY",
@@ -33,6 +35,11 @@ _QUNITS = {
     "平方公里": "km2",
     "平方千米": "km2",
     "平方米": "m2",
+    "平米": "m2",
+    "㎡": "m2",
+    "千升": "kL",
+    "公斤": "kg",
+    "千克": "kg",
     "立方米": "m3",
     "公里": "km",
     "千米": "km",
@@ -58,6 +65,7 @@ _QUNITS = {
 }
 _MONEY_RE = re.compile(
     _NUM
+    + _SPACE
     + _APPROX
     + _MULT_RE
     + _APPROX.replace("approx", "approx2")
@@ -65,6 +73,7 @@ _MONEY_RE = re.compile(
 )
 _QTY_RE = re.compile(
     _NUM
+    + _SPACE
     + _APPROX
     + _MULT_RE
     + _APPROX.replace("approx", "approx2")

@@ -1054,3 +1054,19 @@ def test_people_after_leader_and_chief_accountant_and_bare_name_lists(nlp: Langu
     assert ("张东", "LEADS", "北辰集团") in rels
     assert ("东港市委人才工作领导小组办公室", "GOV") in found
     assert not any(t in ("和嘉宾", "应邀", "嘉宾") for t, _ in found)
+
+
+def test_more_units_and_a_space_before_the_unit() -> None:
+    text = (
+        "总投资 59,435.00 万元,建筑面积 109,272.26 ㎡,产能100万千升,"
+        "吞吐量3 亿吨,日供氢430公斤,800平米演播厅。"
+    )
+    got = {(text[m.start : m.end], m.type, m.unit) for m in find_measures(text)}
+    assert ("59,435.00 万元", "MONEY", "CNY") in got
+    assert ("109,272.26 ㎡", "QUANTITY", "m2") in got
+    assert ("100万千升", "QUANTITY", "kL") in got
+    assert ("3 亿吨", "QUANTITY", "t") in got
+    assert ("430公斤", "QUANTITY", "kg") in got
+    assert ("800平米", "QUANTITY", "m2") in got
+    money = next(m for m in find_measures(text) if m.type == "MONEY")
+    assert money.value == 59435.0 * 1e4
