@@ -1070,3 +1070,13 @@ def test_more_units_and_a_space_before_the_unit() -> None:
     assert ("800平米", "QUANTITY", "m2") in got
     money = next(m for m in find_measures(text) if m.type == "MONEY")
     assert money.value == 59435.0 * 1e4
+
+
+def test_zhengru_starts_no_name_and_suoyan_ends_one(nlp: Language) -> None:
+    text = "正如北辰集团董事长杨东所言,东港区委书记张军所说的“效益”是关键。"
+    out = extract(text, nlp)
+    found, rels = _types(out), _rels(out)
+    assert ("北辰集团", "FIRM") in found and ("杨东", "PERSON") in found
+    assert ("张军", "PERSON") in found
+    assert ("杨东", "LEADS", "北辰集团") in rels
+    assert not any(t in ("正如北辰集团", "张军所", "杨东所") for t, _ in found)
