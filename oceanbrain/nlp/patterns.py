@@ -1048,6 +1048,9 @@ def suffix_candidates(
                     or _TOWN.fullmatch(rest)
                 ):
                     continue
+            # 跨国公司, 第三届跨国公司领导人峰会: a kind of company, not a company
+            if etype2 == "FIRM" and name.endswith("跨国公司"):
+                continue
             # 海水淡化公司, 世界级船公司, 市北区平台公司: an unnamed company described by its trade
             if etype2 == "FIRM" and m.group(0) == "公司":
                 lp = _LEADING_PLACE.match(core)

@@ -1080,3 +1080,10 @@ def test_zhengru_starts_no_name_and_suoyan_ends_one(nlp: Language) -> None:
     assert ("张军", "PERSON") in found
     assert ("杨东", "LEADS", "北辰集团") in rels
     assert not any(t in ("正如北辰集团", "张军所", "杨东所") for t, _ in found)
+
+
+def test_multinationals_are_no_firm_and_inches_are_a_unit(nlp: Language) -> None:
+    text = "第三届跨国公司领导人东港峰会举行,众多跨国公司出席。项目建设8英寸、12寸晶圆生产线。"
+    found = _types(extract(text, nlp))
+    assert not any(t.endswith("跨国公司") for t, _ in found)
+    assert ("8英寸", "QUANTITY") in found and ("12寸", "QUANTITY") in found
