@@ -1847,10 +1847,18 @@ def gazetteer_candidates(text: str, matcher: GazetteerMatcher | None) -> list[Ca
         # 青岛森麒麟, 青岛北海造船: the city written before a firm's short name is part of it
         if etype == "FIRM" and _CITY_BEFORE.search(text, max(0, start - 3), start):
             start -= 2
+        # 奇瑞汽车, 三菱重工: a known short name followed by its trade is one firm's name
+        trade = _TRADE_AFTER.match(text, end) if etype == "FIRM" and end - start <= 4 else None
+        if trade is not None:
+            end, linked = trade.end(), None
         out.append(Candidate(start, end, etype, 3, linked_id=linked, source="gazetteer"))
     return out
 
 
+# (not 科技城, 化工与新材料科学研究院: the trade word begins a longer name there)
+_TRADE_AFTER = re.compile(
+    r"(?:汽车|电器|电机|家电|重工|电气|电子|化工|轮胎|药业|制药|生物|科技|股份)(?![城园谷港与和及])"
+)
 _CITY_BEFORE = re.compile(
     r"(?:^|(?<![" + CJK + r"]))青岛$|(?<=[,，。;；:：、\n“在是与和及的])青岛$"
 )

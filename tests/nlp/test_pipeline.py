@@ -1087,3 +1087,16 @@ def test_multinationals_are_no_firm_and_inches_are_a_unit(nlp: Language) -> None
     found = _types(extract(text, nlp))
     assert not any(t.endswith("跨国公司") for t, _ in found)
     assert ("8英寸", "QUANTITY") in found and ("12寸", "QUANTITY") in found
+
+
+def test_a_known_short_name_takes_the_trade_word_after_it() -> None:
+    gaz = Gazetteer.from_rows(
+        [
+            ("北辰星汽车股份有限公司", "FIRM", "firm:a", ["北辰星"]),
+            ("东方药集团", "FIRM", "firm:b", ["东方药"]),
+        ]
+    )
+    nlp = build_pipeline(gaz)
+    found = _types(extract("以一汽解放、北辰星汽车为龙头,东方药科技城项目启动。", nlp))
+    assert ("北辰星汽车", "FIRM") in found
+    assert not any(t in ("北辰星", "东方药科技") for t, _ in found)
