@@ -791,7 +791,8 @@ def _left_boundary(
                 # (not 中国船舶及海洋工程设计研究院: fields joined inside one name)
                 and not (_firm_short_name(before) and not _starts_generic(masked, b_end))
                 and not _PORT_NAME.search(before)  # 东港港与…集团: a port operator
-                and not _BARE_PLACE.fullmatch(before)  # 青岛市与联东集团: the city is a party
+                # 青岛市与联东集团, 崂山区与歌尔股份有限公司: the place is a party of its own
+                and not _TOWN.fullmatch(before)
             ):
                 continue
         left = b_end
@@ -799,7 +800,6 @@ def _left_boundary(
     return left
 
 
-_BARE_PLACE = re.compile(r"[" + CJK + r"]{1,4}[省市县]")
 _GOV_UNIT = re.compile(
     r"(?:管委会?|管理委员会|人民政府|政府|管理局)[\u4e00-\u9fff]{2,6}部$"
     # a Party committee's departments: 市委组织部, 省委统战部, 区委宣传部
@@ -855,7 +855,7 @@ _FACILITY = re.compile(r"(?:生产|制造|集成|加工)基地$")
 _UNIT_PARENT = re.compile(r"大学|学院|研究院|研究所|实验室|科学院|有限公司|集团")
 _VENUE_AFTER = re.compile(r"(?:隆重)?(?:举行|举办|召开|开幕|落幕)")
 _INNER_ZONE = re.compile(r"[" + CJK + r"]{2,10}?(?:新区|核心区|高新区|开发区|保税区|港区)")
-_TOWN = re.compile(r"[" + CJK + r"]{1,4}[市区县镇]")
+_TOWN = re.compile(r"[" + CJK + r"]{1,4}[省市区县镇]")
 _WEAK_INSTITUTE_END = re.compile(r"(?<![研究工程促进质检检测数据分计算])中心$|试验场$")
 _BARE_CENTRE = re.compile(r"(?<![研究工程促进质检检测数据分计算])中心$")
 _LEADING_PLACE = re.compile(

@@ -1100,3 +1100,10 @@ def test_a_known_short_name_takes_the_trade_word_after_it() -> None:
     found = _types(extract("以一汽解放、北辰星汽车为龙头,东方药科技城项目启动。", nlp))
     assert ("北辰星汽车", "FIRM") in found
     assert not any(t in ("北辰星", "东方药科技") for t, _ in found)
+
+
+def test_a_district_or_province_before_yu_is_a_party_of_its_own(nlp: Language) -> None:
+    text = "总投资约67亿元。东山区与北辰股份有限公司将在产业园内共同投资建设,东港省与南洋集团签约。"
+    found = _types(extract(text, nlp))
+    assert ("北辰股份有限公司", "FIRM") in found and ("南洋集团", "FIRM") in found
+    assert not any(t.startswith(("东山区与", "东港省与")) for t, _ in found)
