@@ -1175,11 +1175,12 @@ def list_candidates(text: str, masked: str) -> list[Candidate]:
 
 
 # a firm's short name ends in its trade: 海湾化学, 青岛特钢, 双星轮胎, 益凯新材料, 一达生物
-_FIRM_TRADE_END = re.compile(
-    r"(?:化学|化工|特钢|钢铁|轮胎|新材料|科技|股份|药业|制药|生物|电气|电子|重工|机械|造船|"
-    r"船舶|智能|集团|控股|物流|食品|电器|通信|软件|网络|环保|海工|装备|港务|航运|医疗|电力|"
-    r"水务|实业|置业)$"
+_FIRM_TRADES = (
+    "化学|化工|特钢|钢铁|轮胎|新材料|科技|股份|药业|制药|生物|电气|电子|重工|机械|造船|"
+    "船舶|智能|集团|控股|物流|食品|电器|通信|软件|网络|环保|海工|装备|港务|航运|医疗|电力|"
+    "水务|实业|置业"
 )
+_FIRM_TRADE_END = re.compile(f"(?:{_FIRM_TRADES})$")
 
 
 def _firm_short_name(item: str) -> bool:
@@ -1963,9 +1964,102 @@ def _subsequence(short: str, full: str) -> bool:
 _PAREN_TAIL = re.compile(r"[(（][^()（）]{1,6}[)）]$")
 
 
+# a firm's legal form, its placed branch and 控股/国际, which its short name drops
+_FIRM_FORM_TAIL = re.compile(
+    r"(?:[(（][" + CJK + r"]{2,4}[)）]|(?:股份有限|有限责任|有限|股份)?公司|股份|集团|控股|国际)$"
+)
+# provinces and cities that lead a firm's name with no 省/市 after them (山西美锦, 广州鹏辉)
+_BARE_PLACE_PREFIX = re.compile(
+    r"^(?:北京|上海|天津|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|河南|湖北|"
+    r"湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|宁夏|新疆|香港|澳门|深圳|广州|"
+    r"杭州|南京|武汉|成都|西安|济南|烟台|威海|日照|潍坊|大连|厦门|宁波|苏州|无锡)"
+)
+# trade words a short name drops (美锦能源 → 美锦); a name that is nothing but place and trade
+# (山东海运, 青岛银行) has no shorter form
+_SHORT_TRADE = re.compile(
+    f"(?:{_FIRM_TRADES}|能源|渔业|仪器|信托|精密|海运|银行|地铁|邮轮|种业|证券|保险|基金|投资|"
+    "建设|发展|文化|旅游|传媒|科创|汽车)$"
+)
+_PLACE_END = re.compile(r"[省市区县镇村乡]$")
+
+
+def firm_short_forms(name: str) -> list[str]:
+    """What a firm found by its full name is called further on in the same text.
+
+    山西美锦能源股份有限公司 → 山西美锦能源, 美锦能源, 山西美锦, 美锦; 城运控股集团 → 城运:
+    the name without its legal form, then also without its leading place and its trade words.
+    Forms made only of generic or trade words (海运, 银行) or ending in a place are left out.
+    """
+    base = name
+    while (m := _FIRM_FORM_TAIL.search(base)) and m.start() >= 2:
+        base = base[: m.start()]
+    if base == name:
+        return []
+    place = _LEADING_PLACE.match(base) or _BARE_PLACE_PREFIX.match(base)
+    rest = base[place.end() :] if place else base
+    forms = [base, rest]
+    brand = rest
+    while (t := _SHORT_TRADE.search(brand)) and t.start() >= 1:
+        brand = brand[: t.start()]
+        forms.append(brand)
+    if _SHORT_TRADE.fullmatch(brand) or len(brand) < 2 or is_generic(brand):
+        # 青岛银行 keeps its place; 青岛旅游 is a phrase too, 邮轮公司 and 芯片公司 no names
+        return [base] if place and rest and not is_generic(rest) else []
+    if place:
+        forms.append(base[: place.end()] + brand)
+    return [
+        f
+        for f in dict.fromkeys(forms)
+        if len(f) >= 2 and not _PLACE_END.search(f) and not _is_place(f)
+    ]
+
+
+_TRADE_START = re.compile("股份|物流|机械|汽车|重工")
+_BOOK_TITLE = re.compile(r"《[^》]{0,60}》")
+
+
+def short_form_candidates(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Later mentions of a firm by a short form of the full name found in the text.
+
+    A form must not start inside a longer word (青岛|启迪 is fine, 岛启迪 is not); a trade
+    word right after it belongs to it (歌尔 + 股份, 京博 + 物流).
+    """
+    forms: dict[str, Candidate] = {}
+    for c in chosen:
+        if c.type == "FIRM":
+            for form in firm_short_forms(text[c.start : c.end]):
+                forms.setdefault(form, c)
+    if not forms:
+        return []
+    titles = [m.span() for m in _BOOK_TITLE.finditer(text)]
+    rx = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
+    out: list[Candidate] = []
+    for m in rx.finditer(text):
+        s, e = m.span()
+        if s > 0 and _CJK_CHAR.match(text[s - 1]) and not _BREAK_RE.match(text, s - 1):
+            continue
+        if any(a <= s and e <= b for a, b in titles):
+            continue
+        trade = _TRADE_START.match(text, e)
+        if trade:
+            e = trade.end()
+        # a two-character brand running on into more Chinese is another word (东方|风电)
+        elif e - s == 2 and _CJK_CHAR.match(text[e : e + 1]) and not _BREAK_RE.match(text, e):
+            continue
+        c = forms[m.group(0)]
+        out.append(Candidate(s, e, "FIRM", 0, c.linked_id if not trade else None, source="short"))
+    return out
+
+
+def _is_place(name: str) -> bool:
+    place = _LEADING_PLACE.match(name)
+    return place is not None and place.end() == len(name)
+
+
 def propagate(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """Aliases declared with 以下简称, and repeats of found names elsewhere in the text."""
-    extra: list[Candidate] = abbreviations(text, chosen)
+    """Aliases declared with 以下简称, short forms of firms' full names, and repeats of found
+    names elsewhere in the text."""
+    extra: list[Candidate] = abbreviations(text, chosen) + short_form_candidates(text, chosen)
     for m in _ALIAS_RE.finditer(text):
         before = [c for c in chosen if c.end <= m.start() and m.start() - c.end <= 1]
         if before:

@@ -1107,3 +1107,16 @@ def test_a_district_or_province_before_yu_is_a_party_of_its_own(nlp: Language) -
     found = _types(extract(text, nlp))
     assert ("北辰股份有限公司", "FIRM") in found and ("南洋集团", "FIRM") in found
     assert not any(t.startswith(("东山区与", "东港省与")) for t, _ in found)
+
+
+def test_a_firm_found_by_its_full_name_is_found_again_by_its_short_forms(nlp: Language) -> None:
+    text = (
+        "山西北辰星能源股份有限公司与东港区签约。根据协议,北辰星能源将建设储能基地;"
+        "未来,北辰星还将扩大投资。会上,北辰星股份表示,东海银行股份有限公司也来考察,"
+        "推动银行业发展。"
+    )
+    found = ents(extract(text, nlp))
+    short = [(t, ty) for t, ty, _, _ in found if t.startswith("北辰星")]
+    assert short == [("北辰星能源", "FIRM"), ("北辰星", "FIRM"), ("北辰星股份", "FIRM")]
+    # a name that is place and trade only (东海银行) has no shorter form: 银行 is a word
+    assert not any(t == "银行" for t, _, _, _ in found)
