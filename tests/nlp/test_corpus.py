@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import runpy
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,19 @@ def test_size_and_split() -> None:
     ]
     ids = [p["id"] for p in dev + untouched + extra]
     assert len(ids) == len(set(ids))  # no passage in two slices
+
+
+@pytest.mark.parametrize("name", ["setA", "setB"])
+def test_reannotated_passages_are_the_originals_verbatim(name: str) -> None:
+    """The agreement sets re-annotate passages of holdout28–37: same text, valid spans."""
+    sources = runpy.run_path(str(CORPUS / "agreement" / "sources.py"))["ORIGINALS"]
+    again = passages(f"agreement/{name}/{name}.jsonl")
+    assert len(again) == 36
+    for p in again:
+        slice_name, orig_id = sources[p["id"]]
+        original = {q["id"]: q for q in passages(f"{slice_name}/{slice_name}.jsonl")}[orig_id]
+        assert p["text"] == original["text"] and p["source_url"] == original["source_url"]
+        for e in p["entities"]:
+            assert p["text"][e["start"] : e["end"]] == e["text"], (p["id"], e)
+            assert e["type"] in TYPES, (p["id"], e)
+        assert all(r["relation"] in RELATIONS for r in p["relations"]), p["id"]
