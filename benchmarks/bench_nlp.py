@@ -7,7 +7,9 @@ characters, run through the full pipeline (entities + relations, gazetteer from 
 process pinned to one CPU where the OS allows it. The headline `chars_per_second` divides by the
 process's CPU time (what one core does, even when other jobs share the machine);
 `wall_chars_per_second` and the machine's load average are recorded next to it. Load time is
-`build_pipeline()` with that gazetteer, best of three, after the imports. Results go to
+`build_pipeline()` with that gazetteer, best of three, after the imports. The same text is then
+run without the learned type model (``retype.py``), as the baseline for what that model costs.
+Results go to
 benchmarks/results/nlp_speed.json; accuracy scores are written separately by
 `oceanbrain nlp eval` to benchmarks/results/nlp.json.
 """
@@ -45,12 +47,19 @@ def main() -> None:
         loads.append(time.perf_counter() - t)
     texts = [p["text"] for name in SLICES for p in load_jsonl(CORPUS / name)]
     speed = measure_speed(nlp, texts, MIN_CHARS)
+    # the same run without the learned type model (retype.py): what that model costs
+    baseline = build_pipeline(Gazetteer.from_canonical(REPO / "data"), types=False)
+    without_types = measure_speed(baseline, texts, MIN_CHARS)
     result = {
         "chars": int(speed["chars"]),
         "seconds": round(speed["seconds"], 3),
         "cpu_seconds": round(speed["cpu_seconds"], 3),
         "chars_per_second": round(speed["chars_per_cpu_second"]),
         "wall_chars_per_second": round(speed["chars_per_second"]),
+        "without_type_model_chars_per_second": round(without_types["chars_per_cpu_second"]),
+        "type_model_speed_ratio": round(
+            speed["chars_per_cpu_second"] / without_types["chars_per_cpu_second"], 3
+        ),
         "load_average_1min": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
         "load_seconds": round(min(loads), 4),
         "import_seconds": round(import_s, 3),
@@ -67,7 +76,9 @@ def main() -> None:
         f"NLP: {result['chars_per_second']:,} chars per CPU-second on one core "
         f"({result['chars']:,} chars in {result['cpu_seconds']} CPU s; wall "
         f"{result['wall_chars_per_second']:,} chars/s at load {result['load_average_1min']}); "
-        f"pipeline load {result['load_seconds']} s (imports {result['import_seconds']} s)"
+        f"pipeline load {result['load_seconds']} s (imports {result['import_seconds']} s); "
+        f"without the type model {result['without_type_model_chars_per_second']:,} chars per "
+        f"CPU-second in the same run (ratio {result['type_model_speed_ratio']})"
     )
     print(f"wrote {OUT.relative_to(REPO)}")
 

@@ -135,7 +135,7 @@ def nlp_eval(
     output: Annotated[Path, typer.Option(help="Where to write the scores (JSON).")] = RESULTS,
     rules_only: Annotated[
         bool,
-        typer.Option("--rules-only", help="Without the learned edge and person models (规则基线)."),
+        typer.Option("--rules-only", help="Without the learned models (规则基线)."),
     ] = False,
 ) -> None:
     """Per-type precision/recall/F1 (exact span + type) and relation P/R/F1 per slice."""
@@ -165,12 +165,16 @@ _SLICES_REQUIRED = typer.Option(
 
 
 def _save_trained(model: Any, target: Path) -> None:
-    """Write a freshly trained model (edges.py or persons.py) and say what it learnt from."""
+    """Write a freshly trained model (edges.py, persons.py or retype.py) and say what it
+    learnt from."""
     target.parent.mkdir(parents=True, exist_ok=True)
     model.save(target)
+    weights = model.weights
+    nested = [w for w in weights.values() if isinstance(w, dict)]
+    features = len({f for w in nested for f in w}) if nested else len(weights)
     typer.echo(
         f"trained on {model.meta['passages']} passages ({model.meta['examples']} examples, "
-        f"{len(model.weights)} features); wrote {target}"
+        f"{features} features); wrote {target}"
     )
 
 
@@ -222,6 +226,34 @@ def nlp_train_persons(
     _save_trained(model, output or MODEL_PATH)
 
 
+@nlp_app.command("train-types")
+@at_the_edge
+def nlp_train_types(
+    slices: Annotated[list[str], _SLICES_REQUIRED],
+    corpus: Annotated[Path, typer.Option(help="Corpus directory.")] = CORPUS,
+    output: Annotated[
+        Path | None, typer.Option(help="Model file (default: the shipped one).")
+    ] = None,
+) -> None:
+    """Train the learned type model (学习型类型模型) on the named slices, after the shipped
+    edge and person models (train those first)."""
+    from oceanbrain.nlp.edges import EdgeModel
+    from oceanbrain.nlp.evaluate import load_jsonl
+    from oceanbrain.nlp.gazetteer import Gazetteer
+    from oceanbrain.nlp.persons import PersonModel
+    from oceanbrain.nlp.retype import MODEL_PATH
+    from oceanbrain.nlp.training import train_types
+
+    found = _chosen_slices(corpus, slices)
+    model = train_types(
+        {n: load_jsonl(p) for n, p in found.items()},
+        Gazetteer.from_canonical(Path("data")),
+        EdgeModel.load(),
+        PersonModel.load(),
+    )
+    _save_trained(model, output or MODEL_PATH)
+
+
 @nlp_app.command("crossval")
 @at_the_edge
 def nlp_crossval(
@@ -231,8 +263,8 @@ def nlp_crossval(
         "benchmarks/results/nlp_crossval.json"
     ),
 ) -> None:
-    """Leave one slice out: rules alone, + an edge model, + a person model (each trained on
-    the other slices)."""
+    """Leave one slice out: rules alone, + an edge model, + a person model, + a type model
+    (each trained on the other slices)."""
     from oceanbrain.nlp.evaluate import load_jsonl
     from oceanbrain.nlp.gazetteer import Gazetteer
     from oceanbrain.nlp.training import SYSTEMS, cross_validate
@@ -247,7 +279,8 @@ def nlp_crossval(
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     typer.echo(
-        "held-out slice          entity F1: rules → +edges → +persons    relation F1: (same)"
+        "held-out slice          entity F1: rules → +edges → +persons → +types    "
+        "relation F1: (same)"
     )
     table = {
         n: [v[sys_][part]["micro"]["f1"] for part in PARTS for sys_ in SYSTEMS]

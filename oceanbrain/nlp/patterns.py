@@ -17,6 +17,7 @@ from oceanbrain.nlp.quantities import find_measures
 if TYPE_CHECKING:
     from oceanbrain.nlp.edges import EdgeModel
     from oceanbrain.nlp.persons import PersonModel
+    from oceanbrain.nlp.retype import TypeModel
 
 CJK = r"\u4e00-\u9fff"
 
@@ -2032,22 +2033,24 @@ def short_form_candidates(text: str, chosen: list[Candidate]) -> list[Candidate]
     if not forms:
         return []
     titles = [m.span() for m in _BOOK_TITLE.finditer(text)]
-    rx = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
     out: list[Candidate] = []
-    for m in rx.finditer(text):
-        s, e = m.span()
-        if s > 0 and _CJK_CHAR.match(text[s - 1]) and not _BREAK_RE.match(text, s - 1):
-            continue
-        if any(a <= s and e <= b for a, b in titles):
-            continue
-        trade = _TRADE_START.match(text, e)
-        if trade:
-            e = trade.end()
-        # a two-character brand running on into more Chinese is another word (东方|风电)
-        elif e - s == 2 and _CJK_CHAR.match(text[e : e + 1]) and not _BREAK_RE.match(text, e):
-            continue
-        c = forms[m.group(0)]
-        out.append(Candidate(s, e, "FIRM", 0, c.linked_id if not trade else None, source="short"))
+    for form, c in forms.items():  # a few forms: find each, no regex compiled per text
+        s = text.find(form)
+        while s >= 0:
+            e, nxt = s + len(form), text.find(form, s + 1)
+            at, s = s, nxt
+            if at > 0 and _CJK_CHAR.match(text[at - 1]) and not _BREAK_RE.match(text, at - 1):
+                continue
+            if any(a <= at and e <= b for a, b in titles):
+                continue
+            trade = _TRADE_START.match(text, e)
+            if trade:
+                e = trade.end()
+            # a two-character brand running on into more Chinese is another word (东方|风电)
+            elif e - at == 2 and _CJK_CHAR.match(text[e : e + 1]) and not _BREAK_RE.match(text, e):
+                continue
+            linked = c.linked_id if not trade else None
+            out.append(Candidate(at, e, "FIRM", 0, linked, source="short"))
     return out
 
 
@@ -2230,13 +2233,17 @@ def find_entities(
     matcher: GazetteerMatcher | None = None,
     edges: EdgeModel | None = None,
     persons: PersonModel | None = None,
+    types: TypeModel | None = None,
 ) -> list[Candidate]:
     """All chosen entity candidates for ``text``, in text order, non-overlapping.
 
     ``edges``, when given, re-decides where each name found by its ending starts, or drops it
-    (``edges.py``); ``persons`` adds people's names no title rule finds (``persons.py``).
+    (``edges.py``); ``persons`` adds people's names no title rule finds (``persons.py``);
+    ``types`` has the last word on each organisation-like name's type (``retype.py``).
     """
     chosen = rule_candidates(text, matcher, edges)
     if persons is not None:
         chosen = resolve(chosen + persons.find(text, [(c.start, c.end) for c in chosen]))
+    if types is not None:
+        chosen = types.apply(text, chosen)
     return propagate(text, chosen)

@@ -5,7 +5,7 @@ Components (in order):
 - ``ob_entities``: gazetteer longest match over the raw text (one compiled regex, longest
   alternatives first), name-ending patterns (their left edges re-decided by a small learned
   model, ``edges.py``), people by title context and a learned person finder (``persons.py``),
-  MONEY/QUANTITY with
+  a learned last word on each organisation-like name's type (``retype.py``), MONEY/QUANTITY with
   normalised values; sets ``doc.ents`` and ``span._.linked_id``/``value``/``unit``.
 - ``ob_relations``: trigger patterns within sentences (``relations.py``); sets
   ``doc._.relations``.
@@ -26,6 +26,7 @@ from oceanbrain.nlp.gazetteer import Gazetteer
 from oceanbrain.nlp.patterns import GazetteerMatcher, find_entities
 from oceanbrain.nlp.persons import PersonModel
 from oceanbrain.nlp.relations import find_relations
+from oceanbrain.nlp.retype import TypeModel
 
 ENTITY_TYPES = (
     "FIRM",
@@ -69,18 +70,20 @@ class EntityComponent:
         gazetteer: Gazetteer | None,
         edges: EdgeModel | None = None,
         persons: PersonModel | None = None,
+        types: TypeModel | None = None,
     ) -> None:
         lookup = gazetteer.lookup() if gazetteer else {}
         self.lookup = {f: v for f, v in lookup.items() if v[0] in ENTITY_TYPES}
         self.matcher = GazetteerMatcher(self.lookup, _MIN_ALIAS_LEN) if self.lookup else None
         self.edges = edges.with_names(self.lookup) if edges is not None else None
         self.persons = persons
+        self.types = types.with_names(self.lookup) if types is not None else None
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         ents = []
         one_char_tokens = len(doc) == len(doc.text)
-        for c in find_entities(doc.text, self.matcher, self.edges, self.persons):
+        for c in find_entities(doc.text, self.matcher, self.edges, self.persons, self.types):
             span: Span | None
             if one_char_tokens:  # CharTokenizer: token i is character i
                 span = Span(doc, c.start, c.end, label=c.type)
@@ -134,14 +137,16 @@ def build_pipeline(
     *,
     edges: EdgeModel | bool = True,
     persons: PersonModel | bool | None = None,
+    types: TypeModel | bool | None = None,
 ) -> Language:
     """A blank Chinese pipeline (char segmenter) with the entity and relation components.
 
     ``edges``: True uses the shipped learned edge model (``edges.py``), False the rules alone,
-    an ``EdgeModel`` that model. ``persons`` likewise for the person model (``persons.py``);
-    by default it follows ``edges``: both learned models, or the rules alone. With a custom
-    ``EdgeModel`` the default is the *shipped* person model, which was trained after the
-    shipped edge model on its own slices: pass ``persons`` explicitly when evaluating.
+    an ``EdgeModel`` that model. ``persons`` and ``types`` likewise for the person model
+    (``persons.py``) and the type model (``retype.py``); by default they follow ``edges``: all
+    learned models, or the rules alone. With a custom ``EdgeModel`` the defaults are the
+    *shipped* person and type models, which were trained after the shipped edge model on their
+    own slices: pass them explicitly when evaluating.
     """
     nlp = spacy.blank("zh")
     nlp.tokenizer = CharTokenizer(nlp.vocab)
@@ -149,9 +154,11 @@ def build_pipeline(
     model = EdgeModel.load() if edges is True else (edges or None)
     persons = bool(edges) if persons is None else persons
     people = PersonModel.load() if persons is True else (persons or None)
-    if gazetteer is not None or model is not None or people is not None:
-        fresh = EntityComponent(gazetteer, model, people)
+    types = bool(edges) if types is None else types
+    retyper = TypeModel.load() if types is True else (types or None)
+    if gazetteer is not None or model is not None or people is not None or retyper is not None:
+        fresh = EntityComponent(gazetteer, model, people, retyper)
         comp.lookup, comp.matcher = fresh.lookup, fresh.matcher
-        comp.edges, comp.persons = fresh.edges, fresh.persons
+        comp.edges, comp.persons, comp.types = fresh.edges, fresh.persons, fresh.types
     nlp.add_pipe("ob_relations")
     return nlp

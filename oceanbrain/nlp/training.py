@@ -1,5 +1,6 @@
-"""Training the learned models (``edges.py``, ``persons.py``) on annotated slices, and checking
-by leave-one-slice-out that each beats what comes before it on text it was not trained on.
+"""Training the learned models (``edges.py``, ``persons.py``, ``retype.py``) on annotated
+slices, and checking by leave-one-slice-out that each beats what comes before it on text it was
+not trained on.
 
 Each slice of the corpus was written by one annotator about one batch of articles, so holding
 out a whole slice is the honest test: the model never sees that annotator's passages.
@@ -15,15 +16,18 @@ from oceanbrain.nlp.edges import EdgeModel, Example, KnownNames, examples, fit
 from oceanbrain.nlp.evaluate import prf, score
 from oceanbrain.nlp.extract import extract
 from oceanbrain.nlp.gazetteer import Gazetteer
-from oceanbrain.nlp.patterns import rule_candidates
+from oceanbrain.nlp.patterns import resolve, rule_candidates
 from oceanbrain.nlp.persons import PersonModel
 from oceanbrain.nlp.persons import examples as person_examples
 from oceanbrain.nlp.persons import fit as fit_persons
 from oceanbrain.nlp.pipeline import EntityComponent, build_pipeline
+from oceanbrain.nlp.retype import TypeModel
+from oceanbrain.nlp.retype import examples as type_examples
+from oceanbrain.nlp.retype import fit as fit_types
 
 Record = dict[str, Any]
 NULL_THRESHOLD = 0.8
-SYSTEMS = ("rules", "rules+edges", "rules+edges+persons")
+SYSTEMS = ("rules", "rules+edges", "rules+edges+persons", "rules+edges+persons+types")
 
 
 def slice_examples(records: Sequence[Record], gazetteer: Gazetteer | None) -> list[Example]:
@@ -79,6 +83,36 @@ def train_persons(
     return PersonModel(fit_persons(data), meta=meta)
 
 
+def train_types(
+    slices: Mapping[str, Sequence[Record]],
+    gazetteer: Gazetteer | None,
+    edges: EdgeModel | None,
+    persons: PersonModel | None,
+) -> TypeModel:
+    """A type model fitted on every passage of ``slices``, each name judged as the rules (with
+    ``edges`` and ``persons``) choose it at extraction time."""
+    comp = EntityComponent(gazetteer, edges, persons)
+    known = {name: v[0] for name, v in comp.lookup.items()}
+    data = []
+    for name in sorted(slices):
+        for r in slices[name]:
+            text = r["text"]
+            chosen = rule_candidates(text, comp.matcher, comp.edges)
+            if comp.persons is not None:
+                taken = [(c.start, c.end) for c in chosen]
+                chosen = resolve(chosen + comp.persons.find(text, taken))
+            data += type_examples(text, r["entities"], chosen, known)
+    meta = {
+        "trained_on": sorted(slices),
+        "passages": sum(len(v) for v in slices.values()),
+        "examples": len(data),
+        "edge_model": dict(edges.meta) if edges is not None else None,
+        "person_model": dict(persons.meta) if persons is not None else None,
+        "trained_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+    return TypeModel(fit_types(data), meta=meta)
+
+
 def _scores(nlp: Any, records: Sequence[Record]) -> dict[str, Any]:
     pred = [extract(r["text"], nlp) for r in records]
     return score(list(records), pred)
@@ -88,22 +122,25 @@ def cross_validate(
     slices: Mapping[str, Sequence[Record]], gazetteer: Gazetteer | None
 ) -> dict[str, Any]:
     """For each slice (``slices``): rules alone, rules with an edge model trained on every other
-    slice, and those with a person model trained on every other slice too; and each ``pooled``
-    over all slices (micro P/R/F1 of the summed counts)."""
-    rules = build_pipeline(gazetteer, edges=False, persons=False)
+    slice, those with a person model and then a type model trained on every other slice too;
+    and each ``pooled`` over all slices (micro P/R/F1 of the summed counts)."""
+    rules = build_pipeline(gazetteer, edges=False, persons=False, types=False)
     cache: dict[str, list[Example]] = {}
     out: dict[str, Any] = {}
     for name in sorted(slices):
         others = {k: v for k, v in slices.items() if k != name}
         model = train(others, gazetteer, cache=cache)
-        learned = build_pipeline(gazetteer, edges=model, persons=False)
+        learned = build_pipeline(gazetteer, edges=model, persons=False, types=False)
         people = train_persons(others, gazetteer, model)
-        both = build_pipeline(gazetteer, edges=model, persons=people)
+        both = build_pipeline(gazetteer, edges=model, persons=people, types=False)
+        kinds = train_types(others, gazetteer, model, people)
+        all_three = build_pipeline(gazetteer, edges=model, persons=people, types=kinds)
         out[name] = {
             "passages": len(slices[name]),
             "rules": _scores(rules, slices[name]),
             "rules+edges": _scores(learned, slices[name]),
             "rules+edges+persons": _scores(both, slices[name]),
+            "rules+edges+persons+types": _scores(all_three, slices[name]),
         }
     pooled: dict[str, Any] = {}
     for system in SYSTEMS:

@@ -226,7 +226,12 @@ def test_cli_train_edges_and_crossval(tmp_path: Path, monkeypatch: pytest.Monkey
     assert res.exit_code == 0, res.output
     cv = json.loads(out.read_text(encoding="utf-8"))
     assert set(cv["slices"]) == {"one", "two"}
-    assert set(cv["pooled"]) == {"rules", "rules+edges", "rules+edges+persons"}
+    assert set(cv["pooled"]) == {
+        "rules",
+        "rules+edges",
+        "rules+edges+persons",
+        "rules+edges+persons+types",
+    }
     # the "rules" column is what `nlp eval --rules-only` scores for the same slice
     ev = tmp_path / "eval.json"
     res = runner.invoke(
