@@ -1179,7 +1179,7 @@ def list_candidates(text: str, masked: str) -> list[Candidate]:
 _FIRM_TRADES = (
     "化学|化工|特钢|钢铁|轮胎|新材料|科技|股份|药业|制药|生物|电气|电子|重工|机械|造船|"
     "船舶|智能|集团|控股|物流|食品|电器|通信|软件|网络|环保|海工|装备|港务|航运|医疗|电力|"
-    "水务|实业|置业"
+    "水务|实业|置业|资本|动力"
 )
 _FIRM_TRADE_END = re.compile(f"(?:{_FIRM_TRADES})$")
 
@@ -1211,11 +1211,14 @@ _PRODUCT_LIST_TAIL = re.compile(r"等[^,，。;；]{0,8}(?:产品|设备|装备|
 _LEGAL_INSIDE = re.compile(r"有限责任公司|有限公司|集团(?!公司|有限|股份)|股份公司")
 
 
-def firm_list_candidates(text: str, masked: str) -> list[Candidate]:
+def firm_list_candidates(
+    text: str, masked: str, known_firms: frozenset[tuple[int, int]] = frozenset()
+) -> list[Candidate]:
     """A list of short names most of which end in a trade word is a list of firms.
 
     "考察了A、B科技和C生物的中试车间", "已落地A化学、B特钢、C轮胎等…": every member is a FIRM
-    when at least half of them (and at least two) look like firm short names.
+    when at least half of them (and at least two) look like firm short names or are firms the
+    gazetteer knows (``known_firms``: their spans).
     """
     out: list[Candidate] = []
     pos = 0
@@ -1258,16 +1261,22 @@ def firm_list_candidates(text: str, masked: str) -> list[Candidate]:
             for n, (s, e) in zip(names, items, strict=True)
         ):
             continue
-        trade = sum(_firm_like(n) for n in names)
+        trade = sum(
+            _firm_like(n) or span in known_firms for n, span in zip(names, items, strict=True)
+        )
         if trade < 2 or trade * 2 < len(names):
             continue
         # "船用主机、辅机、甲板机械等配套产品": a list of products, not of firms
         if _PRODUCT_LIST_TAIL.match(text, items[-1][1]):
             continue
         for (s, e), n in zip(items, names, strict=True):
-            if not is_generic(n):
+            # a place or station listed among firms (青岛市即墨区, 胶州火车站) is none
+            if not is_generic(n) and not _PLACE_OR_STATION.search(n):
                 out.append(Candidate(s, e, "FIRM", 0, source="firm-list"))
     return out
+
+
+_PLACE_OR_STATION = re.compile(r"[省市区县镇村]$|车站$|火车站$")
 
 
 # "由X控股": the holder is a firm; "与X化学签约": a trade-named firm signs
@@ -2212,7 +2221,8 @@ def rule_candidates(
     cands += edges.apply(text, by_ending) if edges is not None else by_ending
     cands += latin_candidates(text)
     cands += list_candidates(text, masked)
-    cands += firm_list_candidates(text, masked)
+    known_firms = frozenset((s, e) for s, (e, t) in known.items() if t == "FIRM")
+    cands += firm_list_candidates(text, masked, known_firms)
     cands += context_candidates(text, masked)
     cands += quoted_candidates(text)
     for q in find_measures(text):

@@ -1120,3 +1120,15 @@ def test_a_firm_found_by_its_full_name_is_found_again_by_its_short_forms(nlp: La
     assert short == [("北辰星能源", "FIRM"), ("北辰星", "FIRM"), ("北辰星股份", "FIRM")]
     # a name that is place and trade only (东海银行) has no shorter form: 银行 is a word
     assert not any(t == "银行" for t, _, _, _ in found)
+
+
+def test_a_list_with_known_firms_in_it_is_a_list_of_firms() -> None:
+    gaz = Gazetteer.from_rows([("东港重机股份有限公司", "FIRM", "firm:a", ["东港重机"])])
+    nlp = build_pipeline(gaz)
+    text = (
+        "当地培育了东港重机、北辰科技、南洋增压器、海岳动力,形成了特色鲜明的产业集群。"
+        "园区整合了东港重机、东港火车站、北辰科技等资源。"
+    )
+    found = _types(extract(text, nlp))
+    assert ("南洋增压器", "FIRM") in found and ("海岳动力", "FIRM") in found
+    assert not any(t == "东港火车站" for t, _ in found)
