@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from oceanbrain.nlp import patterns as P
+from oceanbrain.nlp.sparse import design
 from oceanbrain.nlp.weights_file import write_weights
 
 MODEL_PATH = Path(__file__).with_name("person_model.json")
@@ -142,22 +143,14 @@ def fit(
     """Logistic weights (with a ``bias``) by full-batch AdaGrad (deterministic)."""
     import numpy as np
 
-    index: dict[str, int] = {"bias": 0}
-    rows, cols = [], []
-    for n, (feats, _) in enumerate(data):
-        for f in ["bias", *dict.fromkeys(feats)]:
-            rows.append(n)
-            cols.append(index.setdefault(f, len(index)))
-    r = np.array(rows, dtype=np.int64)
-    c = np.array(cols, dtype=np.int64)
+    names, r, c = design(feats for feats, _ in data)
     y = np.array([label for _, label in data], dtype=float)
-    w = np.zeros(len(index))
-    squares = np.full(len(index), 1e-8)
+    w = np.zeros(len(names))
+    squares = np.full(len(names), 1e-8)
     for _ in range(epochs):
         z = np.bincount(r, weights=w[c], minlength=len(data))
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        grad = np.bincount(c, weights=(p - y)[r], minlength=len(index)) + l2 * w
+        grad = np.bincount(c, weights=(p - y)[r], minlength=len(names)) + l2 * w
         squares += grad * grad
         w -= rate * grad / np.sqrt(squares)
-    names = list(index)
     return {names[i]: float(w[i]) for i in np.flatnonzero(w)}

@@ -15,7 +15,7 @@ when "no name" is the most likely and has probability ≥ ``null_threshold``; it
 another type is the most likely.
 
 The weights are in ``type_model.json`` (made by ``oceanbrain nlp train-types`` from the
-annotated slices it names). No weights are fetched from anywhere; training takes a minute.
+annotated slices it names). No weights are fetched from anywhere; training takes about 35 seconds.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from typing import Any
 
 from oceanbrain.nlp import patterns as P
 from oceanbrain.nlp.edges import _cls
+from oceanbrain.nlp.sparse import design
 from oceanbrain.nlp.weights_file import write_weights
 
 MODEL_PATH = Path(__file__).with_name("type_model.json")
@@ -202,17 +203,10 @@ def fit(
     """Multinomial logistic weights (with a ``bias``) by full-batch AdaGrad (deterministic)."""
     import numpy as np
 
-    index: dict[str, int] = {"bias": 0}
-    rows, cols = [], []
-    for n, (feats, _) in enumerate(data):
-        for f in ["bias", *dict.fromkeys(feats)]:
-            rows.append(n)
-            cols.append(index.setdefault(f, len(index)))
-    r = np.array(rows, dtype=np.int64)
-    c = np.array(cols, dtype=np.int64)
+    names, r, c = design(feats for feats, _ in data)
     onehot = np.zeros((len(data), len(LABELS)))
     onehot[np.arange(len(data)), [label for _, label in data]] = 1.0
-    w = np.zeros((len(index), len(LABELS)))
+    w = np.zeros((len(names), len(LABELS)))
     squares = np.full(w.shape, 1e-8)
     for _ in range(epochs):
         z = np.zeros((len(data), len(LABELS)))
@@ -225,7 +219,6 @@ def fit(
         grad += l2 * w
         squares += grad * grad
         w -= rate * grad / np.sqrt(squares)
-    names = list(index)
     return {
         label: {names[i]: float(w[i, k]) for i in np.flatnonzero(w[:, k])}
         for k, label in enumerate(LABELS)
