@@ -2251,9 +2251,20 @@ def find_entities(
     (``edges.py``); ``persons`` adds people's names no title rule finds (``persons.py``);
     ``types`` has the last word on each organisation-like name's type (``retype.py``).
     """
-    chosen = rule_candidates(text, matcher, edges)
-    if persons is not None:
-        chosen = resolve(chosen + persons.find(text, [(c.start, c.end) for c in chosen]))
+    chosen = names_before_types(text, matcher, edges, persons)
     if types is not None:
         chosen = types.apply(text, chosen)
     return propagate(text, chosen)
+
+
+def names_before_types(
+    text: str,
+    matcher: GazetteerMatcher | None = None,
+    edges: EdgeModel | None = None,
+    persons: PersonModel | None = None,
+) -> list[Candidate]:
+    """The rules' names with the person model's added: what the type model judges."""
+    chosen = rule_candidates(text, matcher, edges)
+    if persons is not None:
+        chosen = resolve(chosen + persons.find(text, [(c.start, c.end) for c in chosen]))
+    return chosen

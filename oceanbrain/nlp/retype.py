@@ -107,6 +107,11 @@ def features(
     ]
 
 
+def known_types(lookup: Mapping[str, tuple[str, Any]]) -> dict[str, str]:
+    """The gazetteer's type of each name, from its lookup (name → (type, id))."""
+    return {name: v[0] for name, v in lookup.items()}
+
+
 @dataclass
 class TypeModel:
     """Weights by label and feature, and the probability at which "no name" drops a name."""
@@ -135,8 +140,7 @@ class TypeModel:
 
     def with_names(self, lookup: Mapping[str, tuple[str, Any]]) -> TypeModel:
         """The same weights, knowing the gazetteer's names (name → (type, id))."""
-        known = {name: v[0] for name, v in lookup.items()}
-        return TypeModel(self.weights, self.null_threshold, self.meta, known)
+        return TypeModel(self.weights, self.null_threshold, self.meta, known_types(lookup))
 
     def probabilities(self, feats: Sequence[str]) -> list[float]:
         get = self._vectors.get

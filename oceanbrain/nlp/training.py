@@ -16,12 +16,12 @@ from oceanbrain.nlp.edges import EdgeModel, Example, KnownNames, examples, fit
 from oceanbrain.nlp.evaluate import prf, score
 from oceanbrain.nlp.extract import extract
 from oceanbrain.nlp.gazetteer import Gazetteer
-from oceanbrain.nlp.patterns import resolve, rule_candidates
+from oceanbrain.nlp.patterns import names_before_types, rule_candidates
 from oceanbrain.nlp.persons import PersonModel
 from oceanbrain.nlp.persons import examples as person_examples
 from oceanbrain.nlp.persons import fit as fit_persons
 from oceanbrain.nlp.pipeline import EntityComponent, build_pipeline
-from oceanbrain.nlp.retype import TypeModel
+from oceanbrain.nlp.retype import TypeModel, known_types
 from oceanbrain.nlp.retype import examples as type_examples
 from oceanbrain.nlp.retype import fit as fit_types
 
@@ -92,16 +92,12 @@ def train_types(
     """A type model fitted on every passage of ``slices``, each name judged as the rules (with
     ``edges`` and ``persons``) choose it at extraction time."""
     comp = EntityComponent(gazetteer, edges, persons)
-    known = {name: v[0] for name, v in comp.lookup.items()}
+    known = known_types(comp.lookup)
     data = []
     for name in sorted(slices):
         for r in slices[name]:
-            text = r["text"]
-            chosen = rule_candidates(text, comp.matcher, comp.edges)
-            if comp.persons is not None:
-                taken = [(c.start, c.end) for c in chosen]
-                chosen = resolve(chosen + comp.persons.find(text, taken))
-            data += type_examples(text, r["entities"], chosen, known)
+            chosen = names_before_types(r["text"], comp.matcher, comp.edges, comp.persons)
+            data += type_examples(r["text"], r["entities"], chosen, known)
     meta = {
         "trained_on": sorted(slices),
         "passages": sum(len(v) for v in slices.values()),
