@@ -1804,6 +1804,12 @@ _KNOWN_BODIES: dict[str, tuple[str, str | None]] = {
             "世贸组织",
             "党中央",
             "中共中央",
+            "国务院",
+            "全国人大",
+            "全国政协",
+            # the ministries by name (a name ending in 部 is otherwise a guess: 总部, 内部),
+            # with the country when it is written (中国商务部, 中华人民共和国交通运输部)
+            *(f"{country}{m}" for m in _MINISTRIES for country in ("", "中国", "中华人民共和国")),
         ),
         ("GOV", None),
     ),

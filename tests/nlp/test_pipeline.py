@@ -1132,3 +1132,11 @@ def test_a_list_with_known_firms_in_it_is_a_list_of_firms() -> None:
     found = _types(extract(text, nlp))
     assert ("南洋增压器", "FIRM") in found and ("海岳动力", "FIRM") in found
     assert not any(t == "东港火车站" for t, _ in found)
+
+
+def test_ministries_and_national_bodies_are_known_by_name(nlp: Language) -> None:
+    text = "8月21日上午,商务部与东港省政府签约;中国外交部副部长张伟、全国政协副主席李强出席。"
+    found = _types(extract(text, nlp))
+    for name in ("商务部", "中国外交部", "全国政协", "东港省政府"):
+        assert (name, "GOV") in found, name
+    assert not any(t in ("外交部", "总部") for t, _ in found)
