@@ -15,7 +15,7 @@ when "no name" is the most likely and has probability ≥ ``null_threshold``; it
 another type is the most likely.
 
 The weights are in ``type_model.json`` (made by ``oceanbrain nlp train-types`` from the
-annotated slices it names). No weights are fetched from anywhere; training takes about 35 seconds.
+annotated slices it names). No weights are fetched from anywhere; training takes under a minute.
 """
 
 from __future__ import annotations
