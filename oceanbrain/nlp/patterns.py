@@ -1271,12 +1271,13 @@ def firm_list_candidates(
             continue
         for (s, e), n in zip(items, names, strict=True):
             # a place or station listed among firms (青岛市即墨区, 胶州火车站) is none
-            if not is_generic(n) and not _PLACE_OR_STATION.search(n):
+            if not is_generic(n) and not _PLACE_END.search(n) and not n.endswith("车站"):
                 out.append(Candidate(s, e, "FIRM", 0, source="firm-list"))
     return out
 
 
-_PLACE_OR_STATION = re.compile(r"[省市区县镇村]$|车站$|火车站$")
+# a name that ends as a place does (青岛市即墨区, 袁家村) is no firm
+_PLACE_END = re.compile(r"[省市区县镇村乡]$")
 
 
 # "由X控股": the holder is a firm; "与X化学签约": a trade-named firm signs
@@ -1874,7 +1875,8 @@ def gazetteer_candidates(text: str, matcher: GazetteerMatcher | None) -> list[Ca
 
 # (not 科技城, 化工与新材料科学研究院: the trade word begins a longer name there)
 _TRADE_AFTER = re.compile(
-    r"(?:汽车|电器|电机|家电|重工|电气|电子|化工|轮胎|药业|制药|生物|科技|股份)(?![城园谷港与和及])"
+    r"(?:汽车|电器|电机|家电|重工|电气|电子|化工|轮胎|药业|制药|生物|科技|股份|物流|机械)"
+    r"(?![城园谷港与和及])"
 )
 _CITY_BEFORE = re.compile(
     r"(?:^|(?<![" + CJK + r"]))青岛$|(?<=[,，。;；:：、\n“在是与和及的])青岛$"
@@ -1996,7 +1998,6 @@ _SHORT_TRADE = re.compile(
     f"(?:{_FIRM_TRADES}|能源|渔业|仪器|信托|精密|海运|银行|地铁|邮轮|种业|证券|保险|基金|投资|"
     "建设|发展|文化|旅游|传媒|科创|汽车)$"
 )
-_PLACE_END = re.compile(r"[省市区县镇村乡]$")
 
 
 def firm_short_forms(name: str) -> list[str]:
@@ -2030,7 +2031,6 @@ def firm_short_forms(name: str) -> list[str]:
     ]
 
 
-_TRADE_START = re.compile("股份|物流|机械|汽车|重工")
 _BOOK_TITLE = re.compile(r"《[^》]{0,60}》")
 
 
@@ -2058,7 +2058,7 @@ def short_form_candidates(text: str, chosen: list[Candidate]) -> list[Candidate]
                 continue
             if any(a <= at and e <= b for a, b in titles):
                 continue
-            trade = _TRADE_START.match(text, e)
+            trade = _TRADE_AFTER.match(text, e)
             if trade:
                 e = trade.end()
             # a two-character brand running on into more Chinese is another word (东方|风电)
